@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NasFunctions.Orchestration;
+using NasFunctions.Orchestration.Contracts;
+using NasFunctions.Orchestration.Spec;
+using NasFunctions.Storage;
+
+namespace NasFunctions.Api;
+
+/// <summary>The HTTP API's handlers, shared by the Functions app and the local host (routes under <c>/api/searches</c>).</summary>
+public sealed partial class SearchApi(IOrchestrationClient orchestrations, ISearchStore store, SearchIdGenerator ids, TimeProvider time)
+{
+    /// <summary><c>POST /api/searches</c>: validates the spec in full, stores it and starts the search; 202 with status URLs.</summary>
+    public async Task<ApiResponse> CreateAsync(string body, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        var result = SearchSpecReader.Read(body);
+        if (!result.IsValid)
+        {
+            return ApiResponse.Problem(
+                400,
+                "Invalid search spec",
+                $"The spec has {result.Errors.Count} error(s); nothing was started.",
+                result.Errors.Select(e => (object)new { path = e.Path, message = e.Message }).ToList());
+        }
+
+        var spec = result.Spec!;
+        string id = ids.Next();
+        var now = time.GetUtcNow();
+        await store.PutSpecAsync(id, body, cancellationToken);
+        await store.UpsertSearchAsync(
+            new SearchRecord
+            {
+                SearchId = id,
+                Name = spec.Name,
+                Status = SearchStatus.Pending,
+                Strategy = spec.Strategy.Name,
+                SpaceKind = spec.Space.Kind,
+                Dataset = spec.Dataset.Name,
+                CreatedAt = now,
+                UpdatedAt = now,
+                RoundsPlanned = spec.Budget.Rounds,
+            },
+            cancellationToken);
+        await orchestrations.StartAsync(TaskNames.SearchOrchestrator, id, new SearchRound(id, 0), cancellationToken);
+
+        string status = $"{baseUrl.TrimEnd('/')}/api/searches/{id}";
+        var headers = new Dictionary<string, string> { ["Location"] = status, ["Retry-After"] = "5" };
+        return new ApiResponse(202, new { id, statusQueryGetUri = status, trialsUri = $"{status}/trials" }, headers);
+    }
+
+    /// <summary><c>GET /api/searches/{id}</c>: runtime status, live progress, totals and the best trial.</summary>
+    public async Task<ApiResponse> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsId(id))
+        {
+            return NotFound(id);
+        }
+
+        var search = await store.GetSearchAsync(id, cancellationToken);
+        var instance = await orchestrations.GetAsync(id, cancellationToken);
+        if (search is null && instance is null)
+        {
+            return NotFound(id);
+        }
+
+        return ApiResponse.Ok(new
+        {
+            id,
+            name = search?.Name,
+            runtimeStatus = instance?.RuntimeStatus,
+            status = search?.Status,
+            progress = Parse<SearchProgress>(instance?.CustomStatusJson),
+            output = Parse<SearchOutcome>(instance?.OutputJson),
+            failure = instance?.FailureMessage,
+            search,
+        });
+    }
+
+    /// <summary><c>GET /api/searches</c>: every search, newest first.</summary>
+    public async Task<ApiResponse> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var searches = await store.ListSearchesAsync(cancellationToken);
+        return ApiResponse.Ok(searches.OrderByDescending(s => s.CreatedAt).ToList());
+    }
+
+    /// <summary><c>GET /api/searches/{id}/trials</c>: the leaderboard, best validation accuracy first.</summary>
+    public async Task<ApiResponse> TrialsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsId(id) || await store.GetSearchAsync(id, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        var trials = await store.ListTrialsAsync(id, cancellationToken);
+        return ApiResponse.Ok(trials
+            .OrderByDescending(t => t.ValidationAccuracy ?? -1)
+            .ThenBy(t => t.TrialId, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    /// <summary><c>GET /api/searches/{id}/trials/{trialId}/weights</c>: the trained weights (TorchSharp state dict).</summary>
+    public async Task<ApiResponse> WeightsAsync(string id, string trialId, CancellationToken cancellationToken = default)
+    {
+        if (!IsId(id) || !IsId(trialId))
+        {
+            return NotFound(id);
+        }
+
+        await using var stream = await store.OpenTrialWeightsAsync(id, trialId, cancellationToken);
+        if (stream is null)
+        {
+            return ApiResponse.Problem(404, "Not found", $"Trial '{trialId}' of search '{id}' has no weights.");
+        }
+
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return new ApiResponse(200, buffer.ToArray(), new Dictionary<string, string>(), "application/octet-stream");
+    }
+
+    private static ApiResponse NotFound(string id) => ApiResponse.Problem(404, "Not found", $"No search '{id}'.");
+
+    private static bool IsId(string id) => IdPattern().IsMatch(id);
+
+    private static T? Parse<T>(string? json)
+        where T : class =>
+        string.IsNullOrEmpty(json) || json == "null" ? null : JsonSerializer.Deserialize<T>(json, ApiResponse.Json);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")]
+    private static partial Regex IdPattern();
+}

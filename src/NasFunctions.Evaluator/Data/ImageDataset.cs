@@ -1,0 +1,130 @@
+namespace NasFunctions.Evaluator.Data;
+
+/// <summary>An image classification data set split into train, validation (carved from the training files) and test.</summary>
+public sealed class ImageDataset
+{
+    /// <summary>File names (without an optional <c>.gz</c>) that a data folder must hold, in MNIST's layout.</summary>
+    public static IReadOnlyList<string> RequiredFiles { get; } =
+    [
+        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
+    ];
+
+    /// <summary>Creates a data set from splits already in memory.</summary>
+    public ImageDataset(
+        string name, LabeledImages train, LabeledImages validation, LabeledImages test, int classes, ImageNormalization normalization)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(normalization);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        if (validation.Height != train.Height || validation.Width != train.Width
+            || test.Height != train.Height || test.Width != train.Width)
+        {
+            throw new ArgumentException("Train, validation and test images must all have the same size.");
+        }
+
+        Name = name;
+        Train = train;
+        Validation = validation;
+        Test = test;
+        Classes = classes;
+        Normalization = normalization;
+    }
+
+    /// <summary>The data set's name, such as "fashion-mnist".</summary>
+    public string Name { get; }
+
+    /// <summary>The training split: the training files less the validation split.</summary>
+    public LabeledImages Train { get; }
+
+    /// <summary>The validation split, drawn from the training files by a seeded shuffle.</summary>
+    public LabeledImages Validation { get; }
+
+    /// <summary>The test split: the t10k files.</summary>
+    public LabeledImages Test { get; }
+
+    /// <summary>Number of classes; labels run from 0 to Classes - 1.</summary>
+    public int Classes { get; }
+
+    /// <summary>How pixels are scaled into network inputs.</summary>
+    public ImageNormalization Normalization { get; }
+
+    /// <summary>Channels per image (grey images: 1).</summary>
+    public int Channels => 1;
+
+    /// <summary>Image height in pixels.</summary>
+    public int Height => Train.Height;
+
+    /// <summary>Image width in pixels.</summary>
+    public int Width => Train.Width;
+
+    /// <summary>Loads a data set from its folder of IDX files (raw or gzipped) and splits it as the options say.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed).</exception>
+    /// <exception cref="FileNotFoundException">A file is missing; the message names the folder, the files and how to get them.</exception>
+    /// <exception cref="InvalidDataException">A file is not a valid IDX file, or its images and labels disagree.</exception>
+    public static ImageDataset Load(DatasetOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid dataset options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        var folder = options.ResolveFolder();
+        var files = FindFiles(folder, options.Name);
+        var all = IdxReader.ReadLabeledImages(files[0], files[1]);
+        var test = IdxReader.ReadLabeledImages(files[2], files[3]);
+        if (test.Height != all.Height || test.Width != all.Width)
+        {
+            throw new InvalidDataException(
+                $"'{files[2]}' holds {test.Height}x{test.Width} images but '{files[0]}' holds {all.Height}x{all.Width}.");
+        }
+
+        var (train, validation) = Split(all, options.ValidationFraction, options.Seed);
+        var classes = Math.Max(2, Math.Max(MaxLabel(all), MaxLabel(test)) + 1);
+        return new ImageDataset(options.Name, train, validation, test, classes, NormalizationFor(options.Name, train));
+    }
+
+    /// <summary>A smaller copy: the first images of each split (the train and validation splits are already shuffled).</summary>
+    public ImageDataset Take(int trainCount, int validationCount, int testCount) =>
+        new(Name, Train.Take(trainCount), Validation.Take(validationCount), Test.Take(testCount), Classes, Normalization);
+
+    private static string[] FindFiles(string folder, string name)
+    {
+        var found = RequiredFiles
+            .Select(file => new[] { file, file + ".gz" }.Select(f => Path.Combine(folder, f)).FirstOrDefault(File.Exists))
+            .ToArray();
+        var missing = RequiredFiles.Where((_, i) => found[i] is null).ToArray();
+        if (missing.Length == 0)
+        {
+            return found!;
+        }
+
+        var where = Directory.Exists(folder) ? $"the folder '{folder}' lacks {string.Join(", ", missing)}" : $"the folder '{folder}' does not exist";
+        throw new FileNotFoundException(
+            $"Data set '{name}' not found: {where}. It needs the four IDX files {string.Join(", ", RequiredFiles)} " +
+            $"(each raw or gzipped as .gz). For Fashion-MNIST run 'apt-get install dataset-fashion-mnist' " +
+            $"(it installs them into {DatasetOptions.FashionMnistFolder}), or set Path to a folder holding them.",
+            Path.Combine(folder, missing[0]));
+    }
+
+    private static (LabeledImages Train, LabeledImages Validation) Split(LabeledImages all, double fraction, int seed)
+    {
+        var order = Enumerable.Range(0, all.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var validationCount = Math.Clamp((int)Math.Round(all.Count * fraction), 1, Math.Max(1, all.Count - 1));
+        return (all.Select(order[validationCount..]), all.Select(order[..validationCount]));
+    }
+
+    private static int MaxLabel(LabeledImages images) => images.Count == 0 ? 0 : images.Labels.Max();
+
+    private static ImageNormalization NormalizationFor(string name, LabeledImages train) => name.ToLowerInvariant() switch
+    {
+        "fashion-mnist" => ImageNormalization.FashionMnist,
+        "mnist" => ImageNormalization.Mnist,
+        _ => ImageNormalization.Measure(train),
+    };
+}

@@ -1,0 +1,66 @@
+namespace NasFunctions.Evaluator.Training;
+
+/// <summary>How a network is trained and evaluated: batch size, optimizer settings, threads, device.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Devices <see cref="Device"/> may name.</summary>
+    public static IReadOnlyList<string> Devices { get; } = ["auto", "cpu", "cuda"];
+
+    /// <summary>Samples per training batch; default 128.</summary>
+    public int BatchSize { get; set; } = 128;
+
+    /// <summary>Adam's learning rate; default 1e-3.</summary>
+    public double LearningRate { get; set; } = 1e-3;
+
+    /// <summary>Adam's weight decay (L2 penalty); default 0.</summary>
+    public double WeightDecay { get; set; }
+
+    /// <summary>Threads torch computes with (process-wide); 0 (default) means <see cref="Environment.ProcessorCount"/>.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>Samples per forward pass when evaluating; default 1000 (bounds memory).</summary>
+    public int EvaluationChunk { get; set; } = 1000;
+
+    /// <summary>"cpu" (default), "cuda", or "auto" (CUDA when available, otherwise the CPU).</summary>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>The thread count to use: <see cref="Threads"/>, or the processor count when it is 0.</summary>
+    public int EffectiveThreads => Threads == 0 ? Environment.ProcessorCount : Threads;
+
+    /// <summary>Every problem with these options; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (BatchSize < 1)
+        {
+            errors.Add($"BatchSize must be at least 1 (was {BatchSize}).");
+        }
+
+        if (!double.IsFinite(LearningRate) || LearningRate <= 0)
+        {
+            errors.Add($"LearningRate must be a positive number (was {LearningRate}).");
+        }
+
+        if (!double.IsFinite(WeightDecay) || WeightDecay < 0)
+        {
+            errors.Add($"WeightDecay must be zero or positive (was {WeightDecay}).");
+        }
+
+        if (Threads < 0)
+        {
+            errors.Add($"Threads must be 0 (all processors) or positive (was {Threads}).");
+        }
+
+        if (EvaluationChunk < 1)
+        {
+            errors.Add($"EvaluationChunk must be at least 1 (was {EvaluationChunk}).");
+        }
+
+        if (Device is null || !Devices.Contains(Device))
+        {
+            errors.Add($"Device must be one of {string.Join(", ", Devices)} (was '{Device}').");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,33 @@
+namespace NasFunctions.Local.Cli;
+
+/// <summary><c>nas serve [--port N]</c>: runs Azurite, the HTTP API and the workers in the foreground until stopped.</summary>
+public static class ServeCommand
+{
+    /// <summary>Runs until Ctrl+C or SIGTERM; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(CommandLine line, CancellationToken cancellationToken)
+    {
+        var options = new LocalHostOptions
+        {
+            Port = line.Int("port", 7071),
+            AzuriteLocation = NasHome.AzuriteLocation,
+            LogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
+        };
+        if (line.String("worker-id") is { } workerId)
+        {
+            options.Durable.WorkerId = workerId;
+        }
+
+        await using var host = await LocalHost.StartAsync(options, cancellationToken: cancellationToken);
+        Console.WriteLine($"NasFunctions listening on {host.BaseUrl} (POST {host.BaseUrl}/api/searches); Ctrl+C stops.");
+        Console.WriteLine($"storage: {(options.ConnectionString is null ? "Azurite in " + options.AzuriteLocation : "NAS_STORAGE")}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
+using NasFunctions.Orchestration.Contracts;
+using NasFunctions.Orchestration.Spec;
+using NasFunctions.Storage;
+using NasFunctions.Strategy;
+
+namespace NasFunctions.Orchestration.Activities;
+
+/// <summary>Feeds a round's results to the strategy, saves what it learned, updates the Searches row and decides whether to stop.</summary>
+/// <remarks>
+/// Idempotent: it starts from the state ProposeCandidates saved for the round (never from its own output), and it
+/// recomputes the search's totals from the Trials table, the source of truth.
+/// </remarks>
+public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache specs, TimeProvider time)
+    : TaskActivity<RoundResults, RoundReport>
+{
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <inheritdoc />
+    public override async Task<RoundReport> RunAsync(TaskActivityContext context, RoundResults input)
+    {
+        var spec = await specs.GetAsync(input.SearchId);
+        var strategy = spec.CreateStrategy();
+        string state = await store.GetProposedStateAsync(input.SearchId, input.Round)
+            ?? throw new InvalidOperationException($"Search '{input.SearchId}' has no proposed state for round {input.Round}.");
+        strategy.LoadState(JsonNode.Parse(state)!.AsObject());
+
+        var outcomes = input.Trials
+            .Select(t => new TrialOutcome(
+                t.TrialId,
+                spec.Space.Parse(t.Architecture),
+                new Fidelity(t.Epochs, t.DataFraction),
+                t.ValidationAccuracy,
+                t.Parameters is { } parameters ? new Dictionary<string, double> { ["parameters"] = parameters } : null))
+            .ToList();
+        strategy.Learn(outcomes, SeedSequence.CreateRandom(spec.Seed, input.Round, 2));
+        await store.PutControllerStateAsync(input.SearchId, input.Round, strategy.SaveState().ToJsonString());
+        await RecordAbandonedTrialsAsync(input);
+
+        var trials = await store.ListTrialsAsync(input.SearchId);
+        var finishedTrials = trials.Where(t => t.Status is TrialStatus.Succeeded or TrialStatus.Failed).ToList();
+        var best = trials
+            .Where(t => t is { Status: TrialStatus.Succeeded, ValidationAccuracy: not null })
+            .OrderByDescending(t => t.ValidationAccuracy)
+            .ThenBy(t => t.TrialId, StringComparer.Ordinal)
+            .FirstOrDefault();
+        int failed = finishedTrials.Count(t => t.Status == TrialStatus.Failed);
+        bool done = input.Round + 1 >= spec.Budget.Rounds
+            || finishedTrials.Count >= spec.Budget.MaxTrials
+            || strategy.IsExhausted;
+
+        var search = await store.GetSearchAsync(input.SearchId)
+            ?? throw new InvalidOperationException($"Search '{input.SearchId}' has no record.");
+        await store.UpsertSearchAsync(search with
+        {
+            Status = done ? SearchStatus.Completed : SearchStatus.Running,
+            Round = input.Round,
+            TrialsDone = finishedTrials.Count,
+            TrialsFailed = failed,
+            BestTrialId = best?.TrialId,
+            BestArchitecture = best?.Architecture,
+            BestValidationAccuracy = best?.ValidationAccuracy,
+            BestTestAccuracy = best?.TestAccuracy,
+            ComputeSeconds = trials.Sum(t => t.TrainSeconds ?? 0),
+            UpdatedAt = time.GetUtcNow(),
+        });
+
+        var progress = new SearchProgress(
+            done ? SearchProgress.Completed : "learning",
+            input.Round,
+            spec.Budget.Rounds,
+            finishedTrials.Count,
+            failed,
+            spec.Budget.MaxTrials,
+            input.Trials.Count,
+            input.Trials.Count,
+            best?.TrialId,
+            best?.Architecture,
+            best?.ValidationAccuracy);
+        if (!done)
+        {
+            return new RoundReport(progress, null);
+        }
+
+        var leaderboard = trials
+            .OrderByDescending(t => t.ValidationAccuracy ?? -1)
+            .ThenBy(t => t.TrialId, StringComparer.Ordinal)
+            .ToList();
+        await store.PutReportAsync(input.SearchId, "leaderboard.json", JsonSerializer.SerializeToUtf8Bytes(leaderboard, ReportJson), "application/json");
+        var outcome = new SearchOutcome(
+            input.SearchId,
+            SearchStatus.Completed,
+            input.Round + 1,
+            finishedTrials.Count,
+            failed,
+            best?.TrialId,
+            best?.Architecture,
+            best?.ValidationAccuracy,
+            best?.TestAccuracy);
+        return new RoundReport(progress, outcome);
+    }
+
+    private async Task RecordAbandonedTrialsAsync(RoundResults input)
+    {
+        foreach (var summary in input.Trials.Where(t => t.Status == TrialSummary.Failed))
+        {
+            var row = await store.GetTrialAsync(input.SearchId, summary.TrialId);
+            if (row is null || row.Status == TrialStatus.Running)
+            {
+                await store.UpsertTrialAsync((row ?? new TrialRecord
+                {
+                    SearchId = input.SearchId,
+                    TrialId = summary.TrialId,
+                    Round = input.Round,
+                    Architecture = summary.Architecture,
+                    Epochs = summary.Epochs,
+                    DataFraction = summary.DataFraction,
+                    Status = TrialStatus.Failed,
+                    UpdatedAt = time.GetUtcNow(),
+                }) with
+                {
+                    Status = TrialStatus.Failed,
+                    Error = summary.Error,
+                    UpdatedAt = time.GetUtcNow(),
+                });
+            }
+        }
+    }
+}

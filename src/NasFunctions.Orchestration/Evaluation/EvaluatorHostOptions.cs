@@ -1,0 +1,42 @@
+namespace NasFunctions.Orchestration.Evaluation;
+
+/// <summary>How one host runs trainings: how many at once, on how many threads, and on how much evaluation data.</summary>
+public sealed class EvaluatorHostOptions
+{
+    /// <summary>Trainings this process runs at once; more wait (default 2, matching the local host's activity slots).</summary>
+    public int TrainingSlots { get; set; } = 2;
+
+    /// <summary>Torch threads per training when the spec leaves it to the host; 0 = cores divided by slots (default 0).</summary>
+    public int ThreadsPerTraining { get; set; }
+
+    /// <summary>Caps the validation split (first N after the seeded split); null keeps it whole (default null).</summary>
+    public int? ValidationLimit { get; set; }
+
+    /// <summary>Caps the test split (first N); null keeps it whole (default null).</summary>
+    public int? TestLimit { get; set; }
+
+    /// <summary>The threads a training gets when the spec says 0.</summary>
+    public int EffectiveThreads => ThreadsPerTraining > 0 ? ThreadsPerTraining : Math.Max(1, Environment.ProcessorCount / Math.Max(1, TrainingSlots));
+
+    /// <summary>Returns every problem with these settings.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (TrainingSlots < 1)
+        {
+            errors.Add("TrainingSlots must be at least 1.");
+        }
+
+        if (ThreadsPerTraining < 0)
+        {
+            errors.Add("ThreadsPerTraining must be 0 (automatic) or more.");
+        }
+
+        if (ValidationLimit is < 1 || TestLimit is < 1)
+        {
+            errors.Add("ValidationLimit and TestLimit must be at least 1 when set.");
+        }
+
+        return errors;
+    }
+}

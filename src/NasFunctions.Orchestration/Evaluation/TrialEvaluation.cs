@@ -1,0 +1,16 @@
+namespace NasFunctions.Orchestration.Evaluation;
+
+/// <summary>The measures of one trained architecture and its weights.</summary>
+/// <param name="ValidationAccuracy">Accuracy on the validation split, in [0, 1]: the fitness.</param>
+/// <param name="TestAccuracy">Accuracy on the test split, in [0, 1], recorded for reporting only.</param>
+/// <param name="ValidationLoss">Mean cross-entropy on the validation split.</param>
+/// <param name="Parameters">Trainable parameters.</param>
+/// <param name="TrainSeconds">Wall seconds spent training.</param>
+/// <param name="Weights">The serialized weights.</param>
+public sealed record TrialEvaluation(
+    double ValidationAccuracy,
+    double TestAccuracy,
+    double ValidationLoss,
+    long Parameters,
+    double TrainSeconds,
+    byte[] Weights);

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NasFunctions.Orchestration.Activities;
+using NasFunctions.Orchestration.Evaluation;
+using NasFunctions.Orchestration.Spec;
+using NasFunctions.Storage;
+
+namespace NasFunctions.Orchestration;
+
+/// <summary>Registers what the search's activities need; both hosts call it.</summary>
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>Adds storage, the spec cache, the TorchSharp evaluator (unless one is registered) and the activities.</summary>
+    public static IServiceCollection AddNasSearch(this IServiceCollection services, StorageOptions storage, EvaluatorHostOptions? evaluator = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(storage);
+        services.TryAddSingleton<ISearchStore>(_ => new AzureSearchStore(storage));
+        services.TryAddSingleton<SearchSpecCache>();
+        services.TryAddSingleton(evaluator ?? new EvaluatorHostOptions());
+        services.TryAddSingleton<ITrialEvaluator, TorchTrialEvaluator>();
+        services.TryAddTransient<ProposeCandidatesActivity>();
+        services.TryAddTransient<TrainCandidateActivity>();
+        services.TryAddTransient<UpdateControllerActivity>();
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using NasFunctions.SearchSpace;
+using NasFunctions.Strategy;
+
+namespace NasFunctions.Orchestration.Spec;
+
+/// <summary>A validated search: what to search, on which data, how, and with what budget.</summary>
+/// <param name="Name">A label for people (default <c>search</c>).</param>
+/// <param name="Seed">Seeds every random choice of the search (default 0).</param>
+/// <param name="Space">The search space.</param>
+/// <param name="Dataset">The data set.</param>
+/// <param name="Strategy">The strategy and its options.</param>
+/// <param name="Budget">The budget.</param>
+/// <param name="Training">How each trial trains.</param>
+public sealed record SearchSpec(
+    string Name,
+    long Seed,
+    ISearchSpace Space,
+    DatasetSpec Dataset,
+    StrategySpec Strategy,
+    SearchBudget Budget,
+    TrainingSpec Training)
+{
+    /// <summary>The fidelity trials get unless the strategy asks for another.</summary>
+    public Fidelity DefaultFidelity => new(Training.Epochs, Training.DataFraction);
+
+    /// <summary>Creates a fresh instance of the spec's strategy.</summary>
+    public ISearchStrategy CreateStrategy()
+    {
+        var errors = new List<SpecError>();
+        return StrategyCatalog.Create(Strategy.Name, Strategy.Options, Space, DefaultFidelity, "$.strategy", errors)
+            ?? throw new InvalidOperationException($"Strategy could not be created: {string.Join("; ", errors)}");
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using NasFunctions.SearchSpace;
+using NasFunctions.SearchSpace.MacroCnn;
+using NasFunctions.Strategy;
+
+namespace NasFunctions.Orchestration.Spec;
+
+/// <summary>Parses and validates a search spec, listing every error it finds.</summary>
+public static class SearchSpecReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>Reads a spec from JSON text; the result has either a spec or at least one error.</summary>
+    public static SpecReadResult Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            string where = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})" : "";
+            return SpecReadResult.Invalid(new SpecError("$", $"is not valid JSON{where}"));
+        }
+
+        using (document)
+        {
+            var errors = new List<SpecError>();
+            var spec = Read(document.RootElement, errors);
+            return errors.Count == 0 && spec is not null ? new SpecReadResult(spec, []) : new SpecReadResult(null, errors);
+        }
+    }
+
+    private static SearchSpec? Read(JsonElement root, List<SpecError> errors)
+    {
+        var spec = SpecObject.From(root, "$", errors);
+        if (spec is null)
+        {
+            return null;
+        }
+
+        string name = spec.String("name", "search");
+        long seed = spec.Long("seed", 0, 0, int.MaxValue);
+        var space = spec.Field("space") is { } spaceElement
+            ? SearchSpaceCatalog.FromJson(spaceElement, spec.PathOf("space"), errors)
+            : MacroCnnSpace.Default;
+        var dataset = ReadDataset(spec.Object("dataset"));
+        var budget = ReadBudget(spec.Object("budget"));
+        var training = ReadTraining(spec.Object("training"));
+        var strategy = ReadStrategy(spec, errors);
+        spec.RejectUnknown();
+
+        if (strategy is not null)
+        {
+            // Checked against the default space when the given one is invalid, so the strategy's errors are listed too.
+            StrategyCatalog.Create(
+                strategy.Name,
+                strategy.Options,
+                space ?? MacroCnnSpace.Default,
+                new Fidelity(training.Epochs, training.DataFraction),
+                spec.PathOf("strategy"),
+                errors);
+        }
+
+        return space is null || strategy is null ? null : new SearchSpec(name, seed, space, dataset, strategy, budget, training);
+    }
+
+    private static DatasetSpec ReadDataset(SpecObject? dataset)
+    {
+        if (dataset is null)
+        {
+            return DatasetSpec.Default;
+        }
+
+        var defaults = DatasetSpec.Default;
+        var result = new DatasetSpec(
+            dataset.String("name", defaults.Name, DatasetSpec.Known),
+            dataset.OptionalString("path"),
+            dataset.Number("validationFraction", defaults.ValidationFraction, 0, 0.5));
+        dataset.RejectUnknown();
+        return result;
+    }
+
+    private static SearchBudget ReadBudget(SpecObject? budget)
+    {
+        if (budget is null)
+        {
+            return SearchBudget.Default;
+        }
+
+        var defaults = SearchBudget.Default;
+        int rounds = budget.Int("rounds", defaults.Rounds, 1, 10_000);
+        int perRound = budget.Int("candidatesPerRound", defaults.CandidatesPerRound, 1, 1_000);
+        int maxTrials = budget.Int("maxTrials", rounds * perRound, 1, 1_000_000);
+        int parallel = budget.Int("maxParallelTrials", defaults.MaxParallelTrials, 1, 1_000);
+        budget.RejectUnknown();
+        return new SearchBudget(rounds, perRound, maxTrials, parallel);
+    }
+
+    private static TrainingSpec ReadTraining(SpecObject? training)
+    {
+        if (training is null)
+        {
+            return TrainingSpec.Default;
+        }
+
+        var defaults = TrainingSpec.Default;
+        var result = new TrainingSpec(
+            training.Int("epochs", defaults.Epochs, 1, 1_000),
+            training.Number("dataFraction", defaults.DataFraction, 0, 1),
+            training.Int("batchSize", defaults.BatchSize, 1, 8_192),
+            training.Number("learningRate", defaults.LearningRate, 0, 10),
+            training.Int("threads", defaults.Threads, 0, 256),
+            training.String("device", defaults.Device, TrainingSpec.Devices));
+        training.RejectUnknown();
+        return result;
+    }
+
+    private static StrategySpec? ReadStrategy(SpecObject spec, List<SpecError> errors)
+    {
+        if (spec.Field("strategy") is not { } element)
+        {
+            return StrategySpec.Default;
+        }
+
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            return new StrategySpec(element.GetString()!, null);
+        }
+
+        var strategy = SpecObject.From(element, spec.PathOf("strategy"), errors);
+        if (strategy is null)
+        {
+            return null;
+        }
+
+        string? name = strategy.OptionalString("name");
+        var options = strategy.Field("options")?.Clone();
+        strategy.RejectUnknown();
+        if (name is null)
+        {
+            strategy.Error("name", "is required (for example \"random\")");
+            return null;
+        }
+
+        return new StrategySpec(name, options);
+    }
+}

@@ -1,0 +1,17 @@
+namespace NasFunctions.Orchestration.Spec;
+
+/// <summary>How each trial is trained.</summary>
+/// <param name="Epochs">Epochs per trial (default 1).</param>
+/// <param name="DataFraction">Share of the training split each trial sees, in (0, 1] (default 1).</param>
+/// <param name="BatchSize">Mini-batch size (default 128).</param>
+/// <param name="LearningRate">Adam learning rate (default 0.001).</param>
+/// <param name="Threads">Torch threads per trial; 0 lets the host decide from its cores and training slots (default 0).</param>
+/// <param name="Device"><c>cpu</c> (default), <c>cuda</c>, or <c>auto</c> (CUDA when present).</param>
+public sealed record TrainingSpec(int Epochs, double DataFraction, int BatchSize, double LearningRate, int Threads, string Device)
+{
+    /// <summary>The devices a spec may name.</summary>
+    public static readonly IReadOnlyList<string> Devices = ["cpu", "cuda", "auto"];
+
+    /// <summary>One epoch on the whole training split, batch 128, Adam at 0.001, on the CPU.</summary>
+    public static TrainingSpec Default { get; } = new(1, 1.0, 128, 1e-3, 0, "cpu");
+}

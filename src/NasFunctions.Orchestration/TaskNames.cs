@@ -1,0 +1,17 @@
+namespace NasFunctions.Orchestration;
+
+/// <summary>The durable names of the search's orchestrator and activities (the same on Azure and locally).</summary>
+public static class TaskNames
+{
+    /// <summary>The round-per-execution search orchestrator.</summary>
+    public const string SearchOrchestrator = nameof(SearchOrchestrator);
+
+    /// <summary>Asks the strategy for this round's candidates.</summary>
+    public const string ProposeCandidates = nameof(ProposeCandidates);
+
+    /// <summary>Trains and scores one candidate.</summary>
+    public const string TrainCandidate = nameof(TrainCandidate);
+
+    /// <summary>Feeds the round's results to the strategy and updates the search record.</summary>
+    public const string UpdateController = nameof(UpdateController);
+}

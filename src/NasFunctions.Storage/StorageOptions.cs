@@ -1,0 +1,67 @@
+namespace NasFunctions.Storage;
+
+/// <summary>Which storage account the search store uses and the names of its container and tables.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Default blob container: <c>searches</c>.</summary>
+    public const string DefaultContainer = "searches";
+
+    /// <summary>Default table of search rows: <c>Searches</c>.</summary>
+    public const string DefaultSearchesTable = "Searches";
+
+    /// <summary>Default table of trial rows: <c>Trials</c>.</summary>
+    public const string DefaultTrialsTable = "Trials";
+
+    /// <summary>Storage account connection string. Required; no default (Azurite's or <c>UseDevelopmentStorage=true</c> locally).</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Blob container holding specs, controller state, weights and reports. Default <c>searches</c>.</summary>
+    public string Container { get; set; } = DefaultContainer;
+
+    /// <summary>Table with one row per search (PartitionKey <c>search</c>, RowKey searchId). Default <c>Searches</c>.</summary>
+    public string SearchesTable { get; set; } = DefaultSearchesTable;
+
+    /// <summary>Table with one row per trial (PartitionKey searchId, RowKey trialId). Default <c>Trials</c>.</summary>
+    public string TrialsTable { get; set; } = DefaultTrialsTable;
+
+    /// <summary>Every problem with these options; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            problems.Add($"{nameof(ConnectionString)} is required.");
+        }
+
+        if (!StorageNames.IsValidContainer(Container))
+        {
+            problems.Add($"{nameof(Container)} '{Container}' is not a valid container name "
+                + "(3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit).");
+        }
+
+        foreach (var (name, value) in new[] { (nameof(SearchesTable), SearchesTable), (nameof(TrialsTable), TrialsTable) })
+        {
+            if (!StorageNames.IsValidTable(value))
+            {
+                problems.Add($"{name} '{value}' is not a valid table name (3-63 letters and digits, starting with a letter).");
+            }
+        }
+
+        if (string.Equals(SearchesTable, TrialsTable, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{nameof(SearchesTable)} and {nameof(TrialsTable)} must differ.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every problem, if there is any.</summary>
+    public void Validate()
+    {
+        var problems = Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid storage options: " + string.Join(" ", problems));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Azure.Data.Tables;
+using static NasFunctions.Storage.Tables.EntityValues;
+
+namespace NasFunctions.Storage.Tables;
+
+/// <summary>Maps a <see cref="TrialRecord"/> to and from its Trials table row.</summary>
+internal static class TrialEntity
+{
+    public static TableEntity From(TrialRecord trial)
+    {
+        var entity = new TableEntity(trial.SearchId, trial.TrialId);
+        Set(entity, nameof(TrialRecord.Round), trial.Round);
+        Set(entity, nameof(TrialRecord.Architecture), trial.Architecture);
+        Set(entity, nameof(TrialRecord.ArchitectureJson), trial.ArchitectureJson);
+        Set(entity, nameof(TrialRecord.Epochs), trial.Epochs);
+        Set(entity, nameof(TrialRecord.DataFraction), trial.DataFraction);
+        Set(entity, nameof(TrialRecord.Status), trial.Status);
+        Set(entity, nameof(TrialRecord.ValidationAccuracy), trial.ValidationAccuracy);
+        Set(entity, nameof(TrialRecord.TestAccuracy), trial.TestAccuracy);
+        Set(entity, nameof(TrialRecord.ValidationLoss), trial.ValidationLoss);
+        Set(entity, nameof(TrialRecord.Parameters), trial.Parameters);
+        Set(entity, nameof(TrialRecord.Flops), trial.Flops);
+        Set(entity, nameof(TrialRecord.LatencyMilliseconds), trial.LatencyMilliseconds);
+        Set(entity, nameof(TrialRecord.TrainSeconds), trial.TrainSeconds);
+        Set(entity, nameof(TrialRecord.WeightsBlob), trial.WeightsBlob);
+        SetTruncated(entity, nameof(TrialRecord.Error), trial.Error, AzureSearchStore.MaxErrorLength);
+        Set(entity, nameof(TrialRecord.Host), trial.Host);
+        Set(entity, nameof(TrialRecord.Attempt), trial.Attempt);
+        Set(entity, nameof(TrialRecord.UpdatedAt), trial.UpdatedAt);
+        return entity;
+    }
+
+    public static TrialRecord To(TableEntity entity) => new()
+    {
+        SearchId = entity.PartitionKey,
+        TrialId = entity.RowKey,
+        Round = Int32(entity, nameof(TrialRecord.Round)) ?? 0,
+        Architecture = RequiredString(entity, nameof(TrialRecord.Architecture)),
+        ArchitectureJson = String(entity, nameof(TrialRecord.ArchitectureJson)),
+        Epochs = Int32(entity, nameof(TrialRecord.Epochs)) ?? 0,
+        DataFraction = Double(entity, nameof(TrialRecord.DataFraction)) ?? 1.0,
+        Status = RequiredString(entity, nameof(TrialRecord.Status)),
+        ValidationAccuracy = Double(entity, nameof(TrialRecord.ValidationAccuracy)),
+        TestAccuracy = Double(entity, nameof(TrialRecord.TestAccuracy)),
+        ValidationLoss = Double(entity, nameof(TrialRecord.ValidationLoss)),
+        Parameters = Int64(entity, nameof(TrialRecord.Parameters)),
+        Flops = Int64(entity, nameof(TrialRecord.Flops)),
+        LatencyMilliseconds = Double(entity, nameof(TrialRecord.LatencyMilliseconds)),
+        TrainSeconds = Double(entity, nameof(TrialRecord.TrainSeconds)),
+        WeightsBlob = String(entity, nameof(TrialRecord.WeightsBlob)),
+        Error = String(entity, nameof(TrialRecord.Error)),
+        Host = String(entity, nameof(TrialRecord.Host)),
+        Attempt = Int32(entity, nameof(TrialRecord.Attempt)) ?? 1,
+        UpdatedAt = RequiredDate(entity, nameof(TrialRecord.UpdatedAt)),
+    };
+}

@@ -1,0 +1,65 @@
+namespace NasFunctions.Storage;
+
+/// <summary>One trial's row in the Trials table: the candidate, its fidelity, its outcome and where its weights are.</summary>
+public sealed record TrialRecord
+{
+    /// <summary>The search id (PartitionKey).</summary>
+    public required string SearchId { get; init; }
+
+    /// <summary>The trial id (RowKey), deterministic such as <c>r0003-c07</c>.</summary>
+    public required string TrialId { get; init; }
+
+    /// <summary>The round that proposed it.</summary>
+    public int Round { get; init; }
+
+    /// <summary>The architecture, canonical string.</summary>
+    public required string Architecture { get; init; }
+
+    /// <summary>The architecture as JSON.</summary>
+    public string? ArchitectureJson { get; init; }
+
+    /// <summary>Fidelity: epochs trained.</summary>
+    public int Epochs { get; init; }
+
+    /// <summary>Fidelity: fraction of the training data used, in (0, 1].</summary>
+    public double DataFraction { get; init; } = 1.0;
+
+    /// <summary>One of <see cref="TrialStatus"/>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Validation accuracy in [0, 1].</summary>
+    public double? ValidationAccuracy { get; init; }
+
+    /// <summary>Test accuracy in [0, 1].</summary>
+    public double? TestAccuracy { get; init; }
+
+    /// <summary>Validation loss.</summary>
+    public double? ValidationLoss { get; init; }
+
+    /// <summary>Trainable parameters.</summary>
+    public long? Parameters { get; init; }
+
+    /// <summary>Floating-point operations of one forward pass.</summary>
+    public long? Flops { get; init; }
+
+    /// <summary>Inference latency of one sample, in milliseconds.</summary>
+    public double? LatencyMilliseconds { get; init; }
+
+    /// <summary>Wall-clock training time, in seconds.</summary>
+    public double? TrainSeconds { get; init; }
+
+    /// <summary>The weights blob's name inside the container (see <see cref="BlobPaths.TrialWeights"/>).</summary>
+    public string? WeightsBlob { get; init; }
+
+    /// <summary>Why the trial failed; stored cut to <see cref="AzureSearchStore.MaxErrorLength"/> characters.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The host (machine or worker) that ran it.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Which attempt (1 for the first) wrote this row.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>When this row was last written.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using NasFunctions.Storage;
+
+namespace NasFunctions.Orchestration.Tests.Fakes;
+
+/// <summary>An in-memory <see cref="ISearchStore"/> for the fast orchestration tests; the Azurite-backed store has its own tests.</summary>
+public sealed class InMemorySearchStore : ISearchStore
+{
+    private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SearchRecord> _searches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), TrialRecord> _trials = new();
+
+    public IReadOnlyCollection<string> BlobNames => _blobs.Keys.ToList();
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task PutSpecAsync(string searchId, string json, CancellationToken cancellationToken = default) => PutText(BlobPaths.Spec(searchId), json);
+
+    public Task<string?> GetSpecAsync(string searchId, CancellationToken cancellationToken = default) => GetText(BlobPaths.Spec(searchId));
+
+    public Task PutControllerStateAsync(string searchId, int round, string json, CancellationToken cancellationToken = default) =>
+        PutText(BlobPaths.ControllerState(searchId, round), json);
+
+    public Task<string?> GetControllerStateAsync(string searchId, int round, CancellationToken cancellationToken = default) =>
+        GetText(BlobPaths.ControllerState(searchId, round));
+
+    public Task PutProposedStateAsync(string searchId, int round, string json, CancellationToken cancellationToken = default) =>
+        PutText(BlobPaths.ProposedState(searchId, round), json);
+
+    public Task<string?> GetProposedStateAsync(string searchId, int round, CancellationToken cancellationToken = default) =>
+        GetText(BlobPaths.ProposedState(searchId, round));
+
+    public Task<string> PutTrialWeightsAsync(string searchId, string trialId, ReadOnlyMemory<byte> weights, CancellationToken cancellationToken = default)
+    {
+        string name = BlobPaths.TrialWeights(searchId, trialId);
+        _blobs[name] = weights.ToArray();
+        return Task.FromResult(name);
+    }
+
+    public async Task<string> PutTrialWeightsAsync(string searchId, string trialId, Stream weights, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await weights.CopyToAsync(buffer, cancellationToken);
+        return await PutTrialWeightsAsync(searchId, trialId, buffer.ToArray(), cancellationToken);
+    }
+
+    public Task<Stream?> OpenTrialWeightsAsync(string searchId, string trialId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Stream?>(_blobs.TryGetValue(BlobPaths.TrialWeights(searchId, trialId), out var bytes) ? new MemoryStream(bytes) : null);
+
+    public Task PutTrialArchitectureAsync(string searchId, string trialId, string json, CancellationToken cancellationToken = default) =>
+        PutText(BlobPaths.TrialArchitecture(searchId, trialId), json);
+
+    public Task<string?> GetTrialArchitectureAsync(string searchId, string trialId, CancellationToken cancellationToken = default) =>
+        GetText(BlobPaths.TrialArchitecture(searchId, trialId));
+
+    public Task<string> PutReportAsync(string searchId, string name, ReadOnlyMemory<byte> content, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        string blob = BlobPaths.Report(searchId, name);
+        _blobs[blob] = content.ToArray();
+        return Task.FromResult(blob);
+    }
+
+    public async Task<string> PutReportAsync(string searchId, string name, Stream content, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        return await PutReportAsync(searchId, name, buffer.ToArray(), contentType, cancellationToken);
+    }
+
+    public Task<Stream?> OpenReportAsync(string searchId, string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Stream?>(_blobs.TryGetValue(BlobPaths.Report(searchId, name), out var bytes) ? new MemoryStream(bytes) : null);
+
+    public Task UpsertSearchAsync(SearchRecord search, CancellationToken cancellationToken = default)
+    {
+        _searches[search.SearchId] = search;
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchRecord?> GetSearchAsync(string searchId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_searches.GetValueOrDefault(searchId));
+
+    public Task<IReadOnlyList<SearchRecord>> ListSearchesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SearchRecord>>(_searches.Values.ToList());
+
+    public Task UpsertTrialAsync(TrialRecord trial, CancellationToken cancellationToken = default)
+    {
+        _trials[(trial.SearchId, trial.TrialId)] = trial;
+        return Task.CompletedTask;
+    }
+
+    public Task<TrialRecord?> GetTrialAsync(string searchId, string trialId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_trials.GetValueOrDefault((searchId, trialId)));
+
+    public Task<IReadOnlyList<TrialRecord>> ListTrialsAsync(string searchId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TrialRecord>>(_trials.Values.Where(t => t.SearchId == searchId).OrderBy(t => t.TrialId, StringComparer.Ordinal).ToList());
+
+    private Task PutText(string name, string text)
+    {
+        _blobs[name] = System.Text.Encoding.UTF8.GetBytes(text);
+        return Task.CompletedTask;
+    }
+
+    private Task<string?> GetText(string name) =>
+        Task.FromResult(_blobs.TryGetValue(name, out var bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : null);
+}
