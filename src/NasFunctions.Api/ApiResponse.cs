@@ -6,7 +6,11 @@ namespace NasFunctions.Api;
 public sealed record ApiResponse(int Status, object? Body, IReadOnlyDictionary<string, string> Headers, string ContentType = "application/json")
 {
     /// <summary>JSON options every response body is written with (camelCase, indented).</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 

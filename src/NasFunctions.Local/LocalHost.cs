@@ -55,6 +55,7 @@ public sealed class LocalHost : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
+            builder.Logging.AddFilter("DurableTask", options.LogLevel >= LogLevel.Warning ? LogLevel.Error : LogLevel.Warning);
             builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
             builder.Services.AddNasSearch(new StorageOptions { ConnectionString = connectionString }, options.Evaluator);
             builder.Services.AddSingleton(SearchIdGenerator.System);

@@ -1,6 +1,7 @@
 using NasFunctions.Local.Cli;
 
-using var stop = new CancellationTokenSource();
+// Not disposed: ProcessExit may fire after Main returns, and cancelling a disposed source throws.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
