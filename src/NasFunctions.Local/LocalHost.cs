@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasFunctions.Api;
 using NasFunctions.Local.Durable;
@@ -57,6 +58,7 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
             builder.Logging.AddFilter("DurableTask", options.LogLevel >= LogLevel.Warning ? LogLevel.Error : LogLevel.Warning);
             builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+            builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
             builder.Services.AddNasSearch(new StorageOptions { ConnectionString = connectionString }, options.Evaluator);
             builder.Services.AddSingleton(SearchIdGenerator.System);
             builder.Services.AddSingleton<EngineSlot>();

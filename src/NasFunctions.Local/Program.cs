@@ -1,13 +1,11 @@
+using System.Runtime.InteropServices;
 using NasFunctions.Local.Cli;
 
-// Not disposed: ProcessExit may fire after Main returns, and cancelling a disposed source throws.
-var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// The CLI owns SIGINT and SIGTERM (the web host does not): a signal cancels the command, which then stops its host,
+// its workers and the Azurite it started.
+using var stop = new CancellationTokenSource();
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 var line = CommandLine.Parse(args);
 try
@@ -29,6 +27,12 @@ catch (Exception exception) when (exception is ArgumentException or InvalidOpera
 {
     Console.Error.WriteLine($"error: {exception.Message}");
     return 1;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
 }
 
 static int Usage()

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using NasFunctions.SearchSpace.Language;
 using NasFunctions.SearchSpace.MacroCnn;
+using NasFunctions.SearchSpace.Mlp;
+using NasFunctions.SearchSpace.NasBench201;
+using NasFunctions.SearchSpace.TextEncoder;
 
 namespace NasFunctions.SearchSpace;
 
@@ -11,6 +15,10 @@ public static class SearchSpaceCatalog
     private static readonly Dictionary<string, Reader> Readers = new(StringComparer.Ordinal)
     {
         [MacroCnnSpace.KindName] = MacroCnnSpace.FromJson,
+        [NasBench201Space.KindName] = NasBench201Space.FromJson,
+        [CustomSpace.KindName] = CustomSpace.FromJson,
+        [MlpSpace.KindName] = MlpSpace.FromJson,
+        [TextEncoderSpace.KindName] = TextEncoderSpace.FromJson,
     };
 
     /// <summary>The kinds this catalog can read.</summary>

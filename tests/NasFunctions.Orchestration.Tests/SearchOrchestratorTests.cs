@@ -65,6 +65,26 @@ public class SearchOrchestratorTests
     }
 
     [Fact]
+    public async Task A_native_error_is_retried_and_the_trial_succeeds_on_its_second_attempt()
+    {
+        var store = new InMemorySearchStore();
+        const string Small = """
+            { "seed": 3, "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 1, "operations": ["conv3x3"], "channels": [8, 16], "batchNorm": [false], "skip": [false] },
+              "budget": { "rounds": 1, "candidatesPerRound": 2 } }
+            """;
+        await using var host = await StartAsync(store, new SyntheticEvaluator { FailOnceOn = "conv3x3/8" });
+
+        var outcome = await RunAsync(host, store, "s3", Small);
+
+        outcome.TrialsFailed.ShouldBe(0);
+        var trials = await store.ListTrialsAsync("s3");
+        trials.Count.ShouldBe(2);
+        trials.ShouldAllBe(t => t.Status == TrialStatus.Succeeded);
+        trials.Single(t => t.Architecture == "conv3x3/8").Attempt.ShouldBe(2);
+        trials.Single(t => t.Architecture == "conv3x3/16").Attempt.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_same_seed_proposes_the_same_trials()
     {
         var first = new InMemorySearchStore();

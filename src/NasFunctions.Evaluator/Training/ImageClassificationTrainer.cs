@@ -9,11 +9,14 @@ namespace NasFunctions.Evaluator.Training;
 
 /// <summary>Trains a macro CNN on an image data set with Adam and cross-entropy, then measures it on validation and test.</summary>
 /// <remarks>
-/// Torch's thread count and random generator are process-wide: a run is repeatable (bitwise, at a fixed thread count) only
-/// when no other training runs in the same process at the same time.
+/// Torch's thread count and random generator are process-wide: models are built one at a time under a lock from their
+/// seed, and the data order comes from a seeded <see cref="Random"/>, so a run is repeatable (bitwise, at a fixed thread
+/// count) even beside other trainings in the same process.
 /// </remarks>
 public static class ImageClassificationTrainer
 {
+    private static readonly Lock SeedLock = new();
+
     /// <summary>Trains the network for some epochs on a seeded fraction of the train split and evaluates it.</summary>
     /// <param name="network">The network to build and train.</param>
     /// <param name="data">The data set; its image shape must match the network's input.</param>
@@ -40,17 +43,11 @@ public static class ImageClassificationTrainer
 
         set_num_threads(options.EffectiveThreads);
         var device = ComputeDevice.Resolve(options.Device);
-        manual_seed(seed);
-        if (device.type == DeviceType.CUDA)
-        {
-            cuda.manual_seed_all(seed);
-        }
-
         var random = new Random(seed);
         var subset = ChooseSubset(data.Train.Count, dataFraction, random);
-        using var model = new MacroCnnModel(network);
+        using var model = CreateModel(network, seed, device);
         model.to(device);
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay);
         var batches = new BatchTensors(data.Train, data.Normalization, device);
 
         var stopwatch = Stopwatch.StartNew();
@@ -69,10 +66,10 @@ public static class ImageClassificationTrainer
 
                 using var scope = NewDisposeScope();
                 var (images, labels) = batches.Create(subset.AsSpan(start, count));
-                optimizer.zero_grad();
+                model.zero_grad();
                 var loss = nn.functional.cross_entropy(model.forward(images), labels);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
             }
         }
 
@@ -88,6 +85,21 @@ public static class ImageClassificationTrainer
             epochs,
             subset.Length,
             ModelWeights.Save(model));
+    }
+
+    /// <summary>Builds the model from the seed; torch's generator is process-global, so concurrent trainings take turns here.</summary>
+    private static MacroCnnModel CreateModel(MacroCnnNetwork network, int seed, Device device)
+    {
+        lock (SeedLock)
+        {
+            manual_seed(seed);
+            if (device.type == DeviceType.CUDA)
+            {
+                cuda.manual_seed_all(seed);
+            }
+
+            return new MacroCnnModel(network);
+        }
     }
 
     /// <summary>Accuracy and mean cross-entropy of a model on a split, in eval mode, without gradients, chunk by chunk.</summary>

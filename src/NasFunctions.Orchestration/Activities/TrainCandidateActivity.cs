@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -12,8 +13,8 @@ namespace NasFunctions.Orchestration.Activities;
 /// <summary>Trains one candidate, uploads its weights, records its Trials row and returns a small summary.</summary>
 /// <remarks>
 /// Idempotent: a trial whose row already says Succeeded is not trained again, and every write is an upsert keyed by
-/// (search, trial). A training error fails the trial (recorded, returned) rather than the activity; storage errors
-/// throw so the orchestrator's retry policy takes over.
+/// (search, trial). A permanent training error fails the trial (recorded, returned) rather than the activity; storage
+/// errors and transient native errors throw, so the orchestrator's retry policy takes over.
 /// </remarks>
 public sealed class TrainCandidateActivity(
     ISearchStore store,
@@ -56,7 +57,7 @@ public sealed class TrainCandidateActivity(
             var fidelity = new Fidelity(input.Epochs, input.DataFraction);
             evaluation = await Task.Run(() => evaluator.Evaluate(spec, architecture, fidelity, input.Seed, CancellationToken.None));
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (IsPermanent(exception))
         {
             logger.LogWarning(exception, "Trial {SearchId}/{TrialId} failed to train", input.SearchId, input.TrialId);
             var failed = running with { Status = TrialStatus.Failed, Error = exception.Message, UpdatedAt = time.GetUtcNow() };
@@ -83,6 +84,13 @@ public sealed class TrainCandidateActivity(
             input.SearchId, input.TrialId, input.Architecture, evaluation.ValidationAccuracy, evaluation.TrainSeconds);
         return Summarize(succeeded);
     }
+
+    /// <summary>
+    /// A failure that training again would repeat (a bad architecture, missing data) fails the trial. Native torch errors
+    /// and exhausted memory may pass, so they fail the activity instead and the orchestrator's retry policy runs it again.
+    /// </summary>
+    private static bool IsPermanent(Exception exception) =>
+        exception is not (OperationCanceledException or ExternalException or OutOfMemoryException);
 
     private static TrialSummary Summarize(TrialRecord trial) => new(
         trial.TrialId,

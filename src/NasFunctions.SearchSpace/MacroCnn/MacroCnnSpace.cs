@@ -9,7 +9,7 @@ namespace NasFunctions.SearchSpace.MacroCnn;
 /// and <c>b{i}.skip</c>. Canonical string: blocks joined by <c>|</c>; a convolution is <c>{op}/{channels}</c> with <c>+bn</c> and
 /// then <c>+skip</c> when set (<c>conv3x3/32+bn|maxpool|sepconv3x3/64+bn+skip</c>); a pooling block is its op name.
 /// </remarks>
-public sealed class MacroCnnSpace : IFiniteSearchSpace
+public sealed partial class MacroCnnSpace : IFiniteSearchSpace
 {
     /// <summary>The kind written in specs.</summary>
     public const string KindName = "macro-cnn";

@@ -12,6 +12,11 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
 {
     public string? FailOn { get; init; }
 
+    /// <summary>Architectures containing this fail once with a native-style error, then train.</summary>
+    public string? FailOnceOn { get; init; }
+
+    private readonly ConcurrentDictionary<string, bool> _failedOnce = new(StringComparer.Ordinal);
+
     public ConcurrentBag<string> Evaluated { get; } = [];
 
     public static double Fitness(string canonical) =>
@@ -23,6 +28,12 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
         if (FailOn is not null && architecture.Canonical.Contains(FailOn, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"synthetic failure for {architecture.Canonical}");
+        }
+
+        if (FailOnceOn is not null && architecture.Canonical.Contains(FailOnceOn, StringComparison.Ordinal)
+            && _failedOnce.TryAdd(architecture.Canonical, true))
+        {
+            throw new System.Runtime.InteropServices.ExternalException("synthetic native error");
         }
 
         double fitness = Fitness(architecture.Canonical);
