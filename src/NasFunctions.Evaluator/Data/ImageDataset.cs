@@ -1,6 +1,6 @@
 namespace NasFunctions.Evaluator.Data;
 
-/// <summary>An image classification data set split into train, validation (carved from the training files) and test.</summary>
+/// <summary>An image classification data set (IDX or CIFAR-10) split into train, validation (carved from the training files) and test.</summary>
 public sealed class ImageDataset
 {
     /// <summary>File names (without an optional <c>.gz</c>) that a data folder must hold, in MNIST's layout.</summary>
@@ -19,10 +19,10 @@ public sealed class ImageDataset
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(normalization);
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
-        if (validation.Height != train.Height || validation.Width != train.Width
-            || test.Height != train.Height || test.Width != train.Width)
+        if (validation.Height != train.Height || validation.Width != train.Width || validation.Channels != train.Channels
+            || test.Height != train.Height || test.Width != train.Width || test.Channels != train.Channels)
         {
-            throw new ArgumentException("Train, validation and test images must all have the same size.");
+            throw new ArgumentException("Train, validation and test images must all have the same size and channels.");
         }
 
         Name = name;
@@ -51,8 +51,8 @@ public sealed class ImageDataset
     /// <summary>How pixels are scaled into network inputs.</summary>
     public ImageNormalization Normalization { get; }
 
-    /// <summary>Channels per image (grey images: 1).</summary>
-    public int Channels => 1;
+    /// <summary>Channels per image (grey images: 1, CIFAR-10: 3).</summary>
+    public int Channels => Train.Channels;
 
     /// <summary>Image height in pixels.</summary>
     public int Height => Train.Height;
@@ -60,20 +60,35 @@ public sealed class ImageDataset
     /// <summary>Image width in pixels.</summary>
     public int Width => Train.Width;
 
-    /// <summary>Loads a data set from its folder of IDX files (raw or gzipped) and splits it as the options say.</summary>
-    /// <exception cref="ArgumentException">The options are invalid (every problem is listed).</exception>
+    /// <summary>
+    /// Loads a data set from its folder of IDX files (raw or gzipped) or CIFAR-10 batches, as the options' name says, and splits
+    /// it as they say; CIFAR-10 and unknown sets are normalized per channel by figures measured on the train split.
+    /// </summary>
+    /// <param name="options">Which data set and how to split it.</param>
+    /// <param name="source">Where its files come from; null (default): the local folder the options name.</param>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed), or name no image data set.</exception>
     /// <exception cref="FileNotFoundException">A file is missing; the message names the folder, the files and how to get them.</exception>
-    /// <exception cref="InvalidDataException">A file is not a valid IDX file, or its images and labels disagree.</exception>
-    public static ImageDataset Load(DatasetOptions options)
+    /// <exception cref="InvalidDataException">A file is malformed (wrong magic number, truncated, label out of range).</exception>
+    public static ImageDataset Load(DatasetOptions options, IDatasetSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
+        options.ThrowIfInvalid();
+        var folder = (source ?? LocalDatasetSource.Instance).GetLocalPath(options);
+        switch (options.Kind)
         {
-            throw new ArgumentException("Invalid dataset options: " + string.Join(" ", errors), nameof(options));
+            case DatasetKind.Idx:
+                break;
+            case DatasetKind.Cifar10:
+                var (cifarTrain, cifarTest) = CifarReader.ReadFolder(folder);
+                var (trainSplit, validationSplit) = Split(cifarTrain, options.ValidationFraction, options.Seed);
+                return new ImageDataset(
+                    options.Name, trainSplit, validationSplit, cifarTest, CifarReader.Classes, ImageNormalization.Measure(trainSplit));
+            default:
+                throw new ArgumentException(
+                    $"Data set '{options.Name}' is a {options.Kind} data set, not an image one; load it with " +
+                    $"{(options.Kind == DatasetKind.Csv ? nameof(TabularDataset) : nameof(TextDataset))}.Load.", nameof(options));
         }
 
-        var folder = options.ResolveFolder();
         var files = FindFiles(folder, options.Name);
         var all = IdxReader.ReadLabeledImages(files[0], files[1]);
         var test = IdxReader.ReadLabeledImages(files[2], files[3]);
