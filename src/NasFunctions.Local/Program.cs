@@ -15,6 +15,7 @@ try
         "search" => await SearchCommand.RunAsync(line, stop.Token),
         "status" => await StatusCommand.RunAsync(line, stop.Token),
         "serve" => await ServeCommand.RunAsync(line, stop.Token),
+        "bench" => await BenchCommand.RunAsync(line, stop.Token),
         _ => Usage(),
     };
 }
@@ -43,6 +44,8 @@ static int Usage()
           nas search [spec.json] [--port N]   run a search (default: the small Fashion-MNIST demo), follow it, print the leaderboard
           nas status <id> [--url URL]         show a search (from a running `nas serve`, else from local storage)
           nas serve [--port N]                run the HTTP API and workers in the foreground (default port 7071)
+          nas bench strategies --table PATH [--column NAME] [--queries K] [--seeds S] [--json]
+                                              every strategy on a tabular benchmark (NAS-Bench-201 by default)
         """);
     return 0;
 }

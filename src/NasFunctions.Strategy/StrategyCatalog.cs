@@ -1,17 +1,26 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NasFunctions.SearchSpace;
+using NasFunctions.Strategy.Evolution;
+using NasFunctions.Strategy.Objectives;
+using NasFunctions.Strategy.Reinforce;
 
 namespace NasFunctions.Strategy;
 
 /// <summary>Creates a strategy by its spec name, reading and validating its options.</summary>
 public static class StrategyCatalog
 {
+    private const string ObjectivesField = "objectives";
+
     private delegate ISearchStrategy? Factory(
         JsonElement? options, ISearchSpace space, Fidelity defaultFidelity, string optionsPath, List<SpecError> errors);
 
     private static readonly Dictionary<string, Factory> Factories = new(StringComparer.Ordinal)
     {
         [RandomSearch.StrategyName] = CreateRandom,
+        [RegularizedEvolution.StrategyName] = CreateEvolution,
+        [ReinforceController.StrategyName] = CreateReinforce,
+        [Progressive.ProgressiveSearch.StrategyName] = (o, s, f, p, e) => Progressive.ProgressiveOptions.FromJson(o, f, p, e) is { } read ? new Progressive.ProgressiveSearch(s, read) : null,
     };
 
     /// <summary>The strategy names this catalog knows.</summary>
@@ -48,10 +57,40 @@ public static class StrategyCatalog
             return null;
         }
 
-        return factory(options, space, defaultFidelity, SpecJson.Property(path, "options"), errors);
+        return WithObjectives(factory, options, space, defaultFidelity, SpecJson.Property(path, "options"), errors);
+    }
+
+    /// <summary>
+    /// The strategy of <paramref name="factory"/>; when its options hold an <c>objectives</c> object, that field is read as
+    /// <see cref="ObjectivesOptions"/> (at <c>{optionsPath}.objectives</c>), the rest goes to the factory, and the strategy is
+    /// wrapped in a <see cref="ConstrainedStrategy"/>.
+    /// </summary>
+    private static ISearchStrategy? WithObjectives(
+        Factory factory, JsonElement? options, ISearchSpace space, Fidelity defaultFidelity, string optionsPath, List<SpecError> errors)
+    {
+        if (options is not { ValueKind: JsonValueKind.Object } json || !json.TryGetProperty(ObjectivesField, out var objectivesElement))
+        {
+            return factory(options, space, defaultFidelity, optionsPath, errors);
+        }
+
+        var rest = JsonNode.Parse(json.GetRawText())!.AsObject();
+        rest.Remove(ObjectivesField);
+        using var restDocument = JsonDocument.Parse(rest.ToJsonString());
+        var before = errors.Count;
+        var objectives = ObjectivesOptions.FromJson(objectivesElement, SpecJson.Property(optionsPath, ObjectivesField), errors);
+        var inner = factory(restDocument.RootElement.Clone(), space, defaultFidelity, optionsPath, errors);
+        return inner is null || objectives is null || errors.Count > before ? null : new ConstrainedStrategy(inner, space, objectives);
     }
 
     private static RandomSearch? CreateRandom(
         JsonElement? options, ISearchSpace space, Fidelity defaultFidelity, string optionsPath, List<SpecError> errors) =>
         RandomSearchOptions.FromJson(options, defaultFidelity, optionsPath, errors) is { } read ? new RandomSearch(space, read) : null;
+
+    private static RegularizedEvolution? CreateEvolution(
+        JsonElement? options, ISearchSpace space, Fidelity defaultFidelity, string optionsPath, List<SpecError> errors) =>
+        RegularizedEvolutionOptions.FromJson(options, defaultFidelity, optionsPath, errors) is { } read ? new RegularizedEvolution(space, read) : null;
+
+    private static ReinforceController? CreateReinforce(
+        JsonElement? options, ISearchSpace space, Fidelity defaultFidelity, string optionsPath, List<SpecError> errors) =>
+        ReinforceControllerOptions.FromJson(options, defaultFidelity, optionsPath, errors) is { } read ? new ReinforceController(space, read) : null;
 }

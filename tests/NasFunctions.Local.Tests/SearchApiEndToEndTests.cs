@@ -78,6 +78,24 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
         (await download.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(1000);
     }
 
+    [Theory]
+    [InlineData("evolution")]
+    [InlineData("rl")]
+    [InlineData("progressive")]
+    public async Task Every_learning_strategy_runs_a_durable_search_end_to_end(string strategy)
+    {
+        string spec = TinySearch.Replace("\"seed\": 11,", $"\"seed\": 12, \"strategy\": {{ \"name\": \"{strategy}\" }},", StringComparison.Ordinal);
+
+        var status = await RunToEndAsync(spec);
+
+        status.GetProperty("runtimeStatus").GetString().ShouldBe("Completed", status.ToString());
+        status.GetProperty("search").GetProperty("strategy").GetString().ShouldBe(strategy);
+        var trials = await fixture.Host.Services.GetRequiredService<ISearchStore>().ListTrialsAsync(status.GetProperty("id").GetString()!);
+        trials.Count.ShouldBe(4);
+        trials.ShouldAllBe(t => t.Status == TrialStatus.Succeeded);
+        trials.Select(t => t.Architecture).Distinct().Count().ShouldBe(4, "no strategy spends a query twice");
+    }
+
     [Fact]
     public async Task An_invalid_spec_gets_one_400_listing_every_error_and_starts_nothing()
     {
@@ -119,6 +137,22 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    private async Task<JsonElement> RunToEndAsync(string spec)
+    {
+        using var accepted = await fixture.Http.PostAsync("api/searches", Json(spec));
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
+        string id = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var deadline = DateTime.UtcNow.AddMinutes(8);
+        JsonElement status;
+        do
+        {
+            await Task.Delay(500);
+            status = JsonDocument.Parse(await fixture.Http.GetStringAsync($"api/searches/{id}")).RootElement.Clone();
+        }
+        while (status.GetProperty("runtimeStatus").GetString() is not ("Completed" or "Failed" or "Terminated") && DateTime.UtcNow < deadline);
+        return status;
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
