@@ -16,12 +16,10 @@ namespace NasFunctions.Local.Durable;
 /// </remarks>
 public sealed class LocalDurableEngine : IAsyncDisposable
 {
-    private readonly AzureStorageOrchestrationService _service;
     private readonly TaskHubWorker? _worker;
 
-    private LocalDurableEngine(AzureStorageOrchestrationService service, TaskHubWorker? worker, TaskHubClient client)
+    private LocalDurableEngine(TaskHubWorker? worker, TaskHubClient client)
     {
-        _service = service;
         _worker = worker;
         Client = client;
     }
@@ -56,7 +54,7 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         var client = new TaskHubClient(service, new SystemTextJsonDataConverter(), loggerFactory);
         if (!runWorker)
         {
-            return new LocalDurableEngine(service, null, client);
+            return new LocalDurableEngine(null, client);
         }
 
         var shims = new DurableTaskShimFactory(loggerFactory: loggerFactory);
@@ -67,20 +65,17 @@ public sealed class LocalDurableEngine : IAsyncDisposable
             Activity<TrainCandidateActivity>(TaskNames.TrainCandidate, shims, services),
             Activity<UpdateControllerActivity>(TaskNames.UpdateController, shims, services));
         await worker.StartAsync();
-        return new LocalDurableEngine(service, worker, client);
+        return new LocalDurableEngine(worker, client);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // A client-only engine never started the service, so there is nothing to stop (stopping it throws).
         if (_worker is not null)
         {
             await _worker.StopAsync(isForced: true);
             _worker.Dispose();
-        }
-        else
-        {
-            await _service.StopAsync(isForced: true);
         }
     }
 
