@@ -17,56 +17,35 @@ public sealed class RandomSearch : ISearchStrategy
 
     private const int StateVersion = 1;
 
-    private readonly ISearchSpace _space;
     private readonly RandomSearchOptions _options;
-    private readonly List<string> _seenInOrder = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private bool _searchFailed;
+    private readonly UnseenSampler _unseen;
 
     /// <summary>Creates the strategy over <paramref name="space"/>; throws <see cref="ArgumentException"/> when the options are invalid.</summary>
     public RandomSearch(ISearchSpace space, RandomSearchOptions options)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException($"invalid random search options: {string.Join("; ", errors)}", nameof(options));
-        }
-
-        _space = space;
+        OptionRules.ThrowIfInvalid(options.Validate(), "random search");
         _options = options;
+        _unseen = new UnseenSampler(space);
     }
 
     /// <inheritdoc />
     public string Name => StrategyName;
 
     /// <inheritdoc />
-    public bool IsExhausted => _searchFailed || (_space is IFiniteSearchSpace finite && _seen.Count >= finite.Size);
+    public bool IsExhausted => _unseen.IsExhausted;
 
     /// <summary>How many distinct architectures were proposed or learned about.</summary>
-    public int SeenCount => _seen.Count;
+    public int SeenCount => _unseen.Seen.Count;
 
     /// <inheritdoc />
     public IReadOnlyList<Candidate> Propose(int count, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(random);
-        var candidates = new List<Candidate>(count);
-        while (candidates.Count < count && !IsExhausted)
-        {
-            var architecture = FindUnseen(random);
-            if (architecture is null)
-            {
-                _searchFailed = true;
-                break;
-            }
-
-            Remember(architecture.Canonical);
-            candidates.Add(new Candidate(architecture, _options.DefaultFidelity));
-        }
-
-        return candidates;
+        return _unseen.Propose(count, _options.DefaultFidelity, () =>
+            _unseen.RandomUnseen(random, _options.MaxAttemptsPerCandidate, _options.EnumerationLimit));
     }
 
     /// <inheritdoc />
@@ -75,89 +54,20 @@ public sealed class RandomSearch : ISearchStrategy
         ArgumentNullException.ThrowIfNull(outcomes);
         foreach (var outcome in outcomes)
         {
-            Remember(outcome.Architecture.Canonical);
+            _unseen.Seen.Add(outcome.Architecture.Canonical);
         }
     }
 
     /// <inheritdoc />
-    public JsonObject SaveState() => new()
+    public JsonObject SaveState()
     {
-        ["strategy"] = StrategyName,
-        ["version"] = StateVersion,
-        ["searchFailed"] = _searchFailed,
-        ["seen"] = new JsonArray([.. _seenInOrder.Select(s => (JsonNode?)JsonValue.Create(s))]),
-    };
+        var state = StrategyState.Header(StrategyName, StateVersion);
+        state["searchFailed"] = _unseen.SearchFailed;
+        state["seen"] = _unseen.Seen.ToJson();
+        return state;
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The state was not written by this strategy, or is damaged.</exception>
-    public void LoadState(JsonObject state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        try
-        {
-            var strategy = state["strategy"]?.GetValue<string>();
-            if (strategy != StrategyName)
-            {
-                throw new ArgumentException($"state was written by strategy '{strategy}', not '{StrategyName}'", nameof(state));
-            }
-
-            var version = state["version"]?.GetValue<int>();
-            if (version != StateVersion)
-            {
-                throw new ArgumentException($"state version {version} is not {StateVersion}", nameof(state));
-            }
-
-            var searchFailed = state["searchFailed"]?.GetValue<bool>() ?? false;
-            var seen = (state["seen"] as JsonArray ?? throw new ArgumentException("state has no 'seen' list", nameof(state)))
-                .Select(node => node?.GetValue<string>() ?? throw new ArgumentException("state's 'seen' list holds a null", nameof(state)))
-                .ToList();
-
-            _seen.Clear();
-            _seenInOrder.Clear();
-            seen.ForEach(Remember);
-            _searchFailed = searchFailed;
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
-        {
-            throw new ArgumentException($"state is damaged: {e.Message}", nameof(state), e);
-        }
-    }
-
-    private void Remember(string canonical)
-    {
-        if (_seen.Add(canonical))
-        {
-            _seenInOrder.Add(canonical);
-        }
-    }
-
-    private Architecture? FindUnseen(Random random)
-    {
-        for (var attempt = 0; attempt < _options.MaxAttemptsPerCandidate; attempt++)
-        {
-            var architecture = DecisionSampler.Sample(_space, random);
-            if (!_seen.Contains(architecture.Canonical))
-            {
-                return architecture;
-            }
-        }
-
-        var combinations = DecisionGrid.Count(_space.Decisions);
-        if (combinations > _options.EnumerationLimit)
-        {
-            return null;
-        }
-
-        var start = random.NextInt64(combinations);
-        for (long step = 0; step < combinations; step++)
-        {
-            var architecture = _space.Create(DecisionGrid.ChoicesAt(_space.Decisions, (start + step) % combinations));
-            if (!_seen.Contains(architecture.Canonical))
-            {
-                return architecture;
-            }
-        }
-
-        return null;
-    }
+    public void LoadState(JsonObject state) => StrategyState.Load(state, StrategyName, StateVersion, () => _unseen.Load(state));
 }

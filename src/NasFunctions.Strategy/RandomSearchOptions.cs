@@ -18,29 +18,14 @@ public sealed class RandomSearchOptions
     /// </summary>
     public long EnumerationLimit { get; init; } = 100_000;
 
+    private static readonly string[] Fields = ["maxAttemptsPerCandidate", "enumerationLimit"];
+
     /// <summary>Every problem with these options, each at the path of its field below <paramref name="path"/>.</summary>
     public IReadOnlyList<SpecError> Validate(string path = "$")
     {
         var errors = new List<SpecError>();
-        if (DefaultFidelity is null)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "defaultFidelity"), "is required"));
-        }
-        else
-        {
-            errors.AddRange(FidelityRules.Problems(DefaultFidelity).Select(p => new SpecError(SpecJson.Property(path, "defaultFidelity"), p)));
-        }
-
-        if (MaxAttemptsPerCandidate < 1)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "maxAttemptsPerCandidate"), $"must be at least 1, not {MaxAttemptsPerCandidate}"));
-        }
-
-        if (EnumerationLimit < 0)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "enumerationLimit"), $"must be at least 0, not {EnumerationLimit}"));
-        }
-
+        OptionRules.CheckFidelity(DefaultFidelity, path, errors);
+        OptionRules.CheckFallback(MaxAttemptsPerCandidate, EnumerationLimit, path, errors);
         return errors;
     }
 
@@ -48,30 +33,12 @@ public sealed class RandomSearchOptions
     public static RandomSearchOptions? FromJson(JsonElement? element, Fidelity defaultFidelity, string path, List<SpecError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var before = errors.Count;
         var defaults = new RandomSearchOptions { DefaultFidelity = defaultFidelity };
-        if (element is not { ValueKind: not JsonValueKind.Null } json)
-        {
-            return defaults;
-        }
-
-        var fields = SpecJson.ReadObject(json, path, ["maxAttemptsPerCandidate", "enumerationLimit"], errors);
-        if (fields is null)
-        {
-            return null;
-        }
-
-        var options = new RandomSearchOptions
+        return OptionFields.Read(element, defaults, path, Fields, errors, fields => new RandomSearchOptions
         {
             DefaultFidelity = defaultFidelity,
-            MaxAttemptsPerCandidate = fields.TryGetValue("maxAttemptsPerCandidate", out var attempts)
-                ? SpecJson.ReadInt(attempts, SpecJson.Property(path, "maxAttemptsPerCandidate"), errors) ?? defaults.MaxAttemptsPerCandidate
-                : defaults.MaxAttemptsPerCandidate,
-            EnumerationLimit = fields.TryGetValue("enumerationLimit", out var limit)
-                ? SpecJson.ReadLong(limit, SpecJson.Property(path, "enumerationLimit"), errors) ?? defaults.EnumerationLimit
-                : defaults.EnumerationLimit,
-        };
-        errors.AddRange(options.Validate(path));
-        return errors.Count > before ? null : options;
+            MaxAttemptsPerCandidate = fields.Int("maxAttemptsPerCandidate", defaults.MaxAttemptsPerCandidate),
+            EnumerationLimit = fields.Long("enumerationLimit", defaults.EnumerationLimit),
+        }, (options, at) => options.Validate(at));
     }
 }

@@ -67,5 +67,9 @@ public sealed class RepeatParameter : Parameter
     }
 
     /// <summary>The label of item <paramref name="index"/>'s parameter <paramref name="parameter"/>: <c>{name}.{index}.{parameter}</c>.</summary>
-    public string ItemLabel(int index, string parameter) => string.Create(CultureInfo.InvariantCulture, $"{Name}.{index}.{parameter}");
+    public string ItemLabel(int index, string parameter) => Label(Name, index, parameter);
+
+    /// <summary>The label of item <paramref name="index"/>'s parameter <paramref name="parameter"/> of repeat <paramref name="name"/>.</summary>
+    internal static string Label(string name, int index, string parameter) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}.{index}.{parameter}");
 }

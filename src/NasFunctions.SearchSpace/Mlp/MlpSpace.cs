@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NasFunctions.SearchSpace.Language;
 
@@ -23,12 +22,7 @@ public sealed class MlpSpace : IFiniteSearchSpace
     public MlpSpace(MlpSpaceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException($"invalid {KindName} space: {string.Join("; ", errors)}", nameof(options));
-        }
-
+        SpaceReader.ThrowIfInvalid(options.Validate(), KindName);
         Options = new MlpSpaceOptions
         {
             Inputs = options.Inputs,
@@ -92,5 +86,5 @@ public sealed class MlpSpace : IFiniteSearchSpace
     public Architecture Sample(Random random) => DecisionSampler.Sample(this, random);
 
     /// <summary>The label of layer <paramref name="layer"/>'s decision <paramref name="field"/> (units, activation, dropout, batchNorm).</summary>
-    public static string LayerLabel(int layer, string field) => string.Create(CultureInfo.InvariantCulture, $"{Layers}.{layer}.{field}");
+    public static string LayerLabel(int layer, string field) => RepeatParameter.Label(Layers, layer, field);
 }

@@ -20,12 +20,7 @@ public sealed partial class NasBench201Space : IFiniteSearchSpace
     public NasBench201Space(NasBench201SpaceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException($"invalid {KindName} space: {string.Join("; ", errors)}", nameof(options));
-        }
-
+        SpaceReader.ThrowIfInvalid(options.Validate(), KindName);
         Options = new NasBench201SpaceOptions
         {
             Operations = [.. options.Operations],

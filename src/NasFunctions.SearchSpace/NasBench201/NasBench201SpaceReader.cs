@@ -8,15 +8,10 @@ internal static class NasBench201SpaceReader
     public static NasBench201SpaceOptions? Read(JsonElement element, string path, List<SpecError> errors)
     {
         var before = errors.Count;
-        var spec = SpecObject.From(element, path, errors);
+        var spec = SpaceReader.Open(element, path, NasBench201Space.KindName, errors);
         if (spec is null)
         {
             return null;
-        }
-
-        if (spec.OptionalString("kind") is { } kind && kind != NasBench201Space.KindName)
-        {
-            spec.Error("kind", $"must be '{NasBench201Space.KindName}' here, not '{kind}'");
         }
 
         var defaults = new NasBench201SpaceOptions();

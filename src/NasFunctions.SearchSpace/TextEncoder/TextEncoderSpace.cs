@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NasFunctions.SearchSpace.Language;
 
@@ -23,12 +22,7 @@ public sealed class TextEncoderSpace : IFiniteSearchSpace
     public TextEncoderSpace(TextEncoderSpaceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException($"invalid {KindName} space: {string.Join("; ", errors)}", nameof(options));
-        }
-
+        SpaceReader.ThrowIfInvalid(options.Validate(), KindName);
         Options = new TextEncoderSpaceOptions
         {
             Vocabulary = options.Vocabulary,
@@ -89,5 +83,5 @@ public sealed class TextEncoderSpace : IFiniteSearchSpace
     public Architecture Sample(Random random) => DecisionSampler.Sample(this, random);
 
     /// <summary>The label of layer <paramref name="layer"/>'s decision <paramref name="field"/> (op or width).</summary>
-    public static string LayerLabel(int layer, string field) => string.Create(CultureInfo.InvariantCulture, $"{Layers}.{layer}.{field}");
+    public static string LayerLabel(int layer, string field) => RepeatParameter.Label(Layers, layer, field);
 }

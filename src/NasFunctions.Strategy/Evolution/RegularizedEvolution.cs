@@ -23,57 +23,38 @@ public sealed class RegularizedEvolution : ISearchStrategy
     private readonly ISearchSpace _space;
     private readonly RegularizedEvolutionOptions _options;
     private readonly List<PopulationMember> _population = [];
-    private readonly SeenSet _seen = new();
+    private readonly UnseenSampler _unseen;
     private int _randomProposed;
-    private bool _searchFailed;
 
     /// <summary>Creates the strategy over <paramref name="space"/>; throws <see cref="ArgumentException"/> when the options are invalid.</summary>
     public RegularizedEvolution(ISearchSpace space, RegularizedEvolutionOptions options)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException($"invalid evolution options: {string.Join("; ", errors)}", nameof(options));
-        }
-
+        OptionRules.ThrowIfInvalid(options.Validate(), "evolution");
         _space = space;
         _options = options;
+        _unseen = new UnseenSampler(space);
     }
 
     /// <inheritdoc />
     public string Name => StrategyName;
 
     /// <inheritdoc />
-    public bool IsExhausted => _searchFailed || (_space is IFiniteSearchSpace finite && _seen.Count >= finite.Size);
+    public bool IsExhausted => _unseen.IsExhausted;
 
     /// <summary>The living members, oldest first.</summary>
     public IReadOnlyList<PopulationMember> Population => _population;
 
     /// <summary>How many distinct architectures were proposed or learned about.</summary>
-    public int SeenCount => _seen.Count;
+    public int SeenCount => _unseen.Seen.Count;
 
     /// <inheritdoc />
     public IReadOnlyList<Candidate> Propose(int count, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(random);
-        var candidates = new List<Candidate>(count);
-        while (candidates.Count < count && !IsExhausted)
-        {
-            var architecture = Next(random);
-            if (architecture is null)
-            {
-                _searchFailed = true;
-                break;
-            }
-
-            _seen.Add(architecture.Canonical);
-            candidates.Add(new Candidate(architecture, _options.DefaultFidelity));
-        }
-
-        return candidates;
+        return _unseen.Propose(count, _options.DefaultFidelity, () => Next(random));
     }
 
     /// <inheritdoc />
@@ -82,7 +63,7 @@ public sealed class RegularizedEvolution : ISearchStrategy
         ArgumentNullException.ThrowIfNull(outcomes);
         foreach (var outcome in outcomes)
         {
-            _seen.Add(outcome.Architecture.Canonical);
+            _unseen.Seen.Add(outcome.Architecture.Canonical);
             if (outcome.Fitness is not { } fitness || !double.IsFinite(fitness))
             {
                 continue;
@@ -100,14 +81,14 @@ public sealed class RegularizedEvolution : ISearchStrategy
     public JsonObject SaveState()
     {
         var state = StrategyState.Header(StrategyName, StateVersion);
-        state["searchFailed"] = _searchFailed;
+        state["searchFailed"] = _unseen.SearchFailed;
         state["randomProposed"] = _randomProposed;
         state["population"] = new JsonArray([.. _population.Select(m => (JsonNode)new JsonObject
         {
             ["architecture"] = m.Architecture.Canonical,
             ["fitness"] = m.Fitness,
         })]);
-        state["seen"] = _seen.ToJson();
+        state["seen"] = _unseen.Seen.ToJson();
         return state;
     }
 
@@ -115,7 +96,6 @@ public sealed class RegularizedEvolution : ISearchStrategy
     /// <exception cref="ArgumentException">The state was not written by this strategy, or is damaged.</exception>
     public void LoadState(JsonObject state) => StrategyState.Load(state, StrategyName, StateVersion, () =>
     {
-        var searchFailed = state["searchFailed"]?.GetValue<bool>() ?? false;
         var randomProposed = state["randomProposed"]?.GetValue<int>() ?? throw new FormatException("state has no 'randomProposed'");
         var population = (state["population"] as JsonArray ?? throw new FormatException("state has no 'population' list"))
             .Select(node => node as JsonObject ?? throw new FormatException("a population member is not an object"))
@@ -123,11 +103,10 @@ public sealed class RegularizedEvolution : ISearchStrategy
                 _space.Parse(member["architecture"]?.GetValue<string>() ?? throw new FormatException("a population member has no architecture")),
                 member["fitness"]?.GetValue<double>() ?? throw new FormatException("a population member has no fitness")))
             .ToList();
-        _seen.Load(state["seen"]);
+        _unseen.Load(state);
         _population.Clear();
         _population.AddRange(population);
         _randomProposed = randomProposed;
-        _searchFailed = searchFailed;
     });
 
     private Architecture? Next(Random random)
@@ -139,11 +118,11 @@ public sealed class RegularizedEvolution : ISearchStrategy
         }
 
         var parent = Tournament(random);
-        return Neighborhood.Mutate(_space, parent.Architecture, _seen, random, _options.MutationWalk) ?? RandomUnseen(random);
+        return _unseen.Mutate(parent.Architecture, random, _options.MutationWalk) ?? RandomUnseen(random);
     }
 
     private Architecture? RandomUnseen(Random random) =>
-        Neighborhood.RandomUnseen(_space, _seen, random, _options.MaxAttemptsPerCandidate, _options.EnumerationLimit);
+        _unseen.RandomUnseen(random, _options.MaxAttemptsPerCandidate, _options.EnumerationLimit);
 
     private PopulationMember Tournament(Random random)
     {

@@ -43,40 +43,15 @@ public sealed class RegularizedEvolutionOptions
     public IReadOnlyList<SpecError> Validate(string path = "$")
     {
         var errors = new List<SpecError>();
-        if (DefaultFidelity is null)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "defaultFidelity"), "is required"));
-        }
-        else
-        {
-            errors.AddRange(FidelityRules.Problems(DefaultFidelity).Select(p => new SpecError(SpecJson.Property(path, "defaultFidelity"), p)));
-        }
-
-        if (PopulationSize < 2)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "populationSize"), $"must be at least 2, not {PopulationSize}"));
-        }
-
+        OptionRules.CheckFidelity(DefaultFidelity, path, errors);
+        OptionRules.AtLeast(PopulationSize, 2, "populationSize", path, errors);
         if (SampleSize is { } sample && (sample < 1 || sample > Math.Max(PopulationSize, 1)))
         {
             errors.Add(new SpecError(SpecJson.Property(path, "sampleSize"), $"must be from 1 to populationSize ({PopulationSize}), not {SampleSize}"));
         }
 
-        if (MutationWalk < 0)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "mutationWalk"), $"must be at least 0, not {MutationWalk}"));
-        }
-
-        if (MaxAttemptsPerCandidate < 1)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "maxAttemptsPerCandidate"), $"must be at least 1, not {MaxAttemptsPerCandidate}"));
-        }
-
-        if (EnumerationLimit < 0)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "enumerationLimit"), $"must be at least 0, not {EnumerationLimit}"));
-        }
-
+        OptionRules.AtLeast(MutationWalk, 0, "mutationWalk", path, errors);
+        OptionRules.CheckFallback(MaxAttemptsPerCandidate, EnumerationLimit, path, errors);
         return errors;
     }
 
@@ -84,36 +59,15 @@ public sealed class RegularizedEvolutionOptions
     public static RegularizedEvolutionOptions? FromJson(JsonElement? element, Fidelity defaultFidelity, string path, List<SpecError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var before = errors.Count;
         var defaults = new RegularizedEvolutionOptions { DefaultFidelity = defaultFidelity };
-        if (element is not { ValueKind: not JsonValueKind.Null } json)
-        {
-            return defaults;
-        }
-
-        var fields = SpecJson.ReadObject(json, path, Fields, errors);
-        if (fields is null)
-        {
-            return null;
-        }
-
-        int Int(string name, int fallback) =>
-            fields.TryGetValue(name, out var value) ? SpecJson.ReadInt(value, SpecJson.Property(path, name), errors) ?? fallback : fallback;
-
-        var options = new RegularizedEvolutionOptions
+        return OptionFields.Read(element, defaults, path, Fields, errors, fields => new RegularizedEvolutionOptions
         {
             DefaultFidelity = defaultFidelity,
-            PopulationSize = Int("populationSize", defaults.PopulationSize),
-            SampleSize = fields.TryGetValue("sampleSize", out var sample) && sample.ValueKind != JsonValueKind.Null
-                ? SpecJson.ReadInt(sample, SpecJson.Property(path, "sampleSize"), errors)
-                : defaults.SampleSize,
-            MutationWalk = Int("mutationWalk", defaults.MutationWalk),
-            MaxAttemptsPerCandidate = Int("maxAttemptsPerCandidate", defaults.MaxAttemptsPerCandidate),
-            EnumerationLimit = fields.TryGetValue("enumerationLimit", out var limit)
-                ? SpecJson.ReadLong(limit, SpecJson.Property(path, "enumerationLimit"), errors) ?? defaults.EnumerationLimit
-                : defaults.EnumerationLimit,
-        };
-        errors.AddRange(options.Validate(path));
-        return errors.Count > before ? null : options;
+            PopulationSize = fields.Int("populationSize", defaults.PopulationSize),
+            SampleSize = fields.OptionalInt("sampleSize"),
+            MutationWalk = fields.Int("mutationWalk", defaults.MutationWalk),
+            MaxAttemptsPerCandidate = fields.Int("maxAttemptsPerCandidate", defaults.MaxAttemptsPerCandidate),
+            EnumerationLimit = fields.Long("enumerationLimit", defaults.EnumerationLimit),
+        }, (options, at) => options.Validate(at));
     }
 }

@@ -46,20 +46,12 @@ public sealed class ProgressiveOptions
     public IReadOnlyList<SpecError> Validate(string path = "$")
     {
         var errors = new List<SpecError>();
-        if (DefaultFidelity is null)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "defaultFidelity"), "is required"));
-        }
-        else
-        {
-            errors.AddRange(FidelityRules.Problems(DefaultFidelity).Select(p => new SpecError(SpecJson.Property(path, "defaultFidelity"), p)));
-        }
-
-        AtLeast(Beam, 1, "beam");
-        AtLeast(WidenAfter, 0, "widenAfter");
-        AtLeast(GrowthPerRound, 1, "growthPerRound");
-        AtLeast(EnumerationLimit, 0, "enumerationLimit");
-        AtLeast(SamplesPerRound, 0, "samplesPerRound");
+        OptionRules.CheckFidelity(DefaultFidelity, path, errors);
+        OptionRules.AtLeast(Beam, 1, "beam", path, errors);
+        OptionRules.AtLeast(WidenAfter, 0, "widenAfter", path, errors);
+        OptionRules.AtLeast(GrowthPerRound, 1, "growthPerRound", path, errors);
+        OptionRules.AtLeast(EnumerationLimit, 0, "enumerationLimit", path, errors);
+        OptionRules.AtLeast(SamplesPerRound, 0, "samplesPerRound", path, errors);
         if (!(Exploration >= 0 && Exploration <= 10))
         {
             errors.Add(new SpecError(SpecJson.Property(path, "exploration"), $"must be from 0 to 10, not {Exploration}"));
@@ -71,53 +63,23 @@ public sealed class ProgressiveOptions
         }
 
         return errors;
-
-        void AtLeast(long value, long minimum, string name)
-        {
-            if (value < minimum)
-            {
-                errors.Add(new SpecError(SpecJson.Property(path, name), $"must be at least {minimum}, not {value}"));
-            }
-        }
     }
 
     /// <summary>Reads the options object (absent or null: all defaults), appending every problem at its path; null when there was any.</summary>
     public static ProgressiveOptions? FromJson(JsonElement? element, Fidelity defaultFidelity, string path, List<SpecError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var before = errors.Count;
         var defaults = new ProgressiveOptions { DefaultFidelity = defaultFidelity };
-        if (element is not { ValueKind: not JsonValueKind.Null } json)
-        {
-            return defaults;
-        }
-
-        var fields = SpecJson.ReadObject(json, path, Fields, errors);
-        if (fields is null)
-        {
-            return null;
-        }
-
-        var options = new ProgressiveOptions
+        return OptionFields.Read(element, defaults, path, Fields, errors, fields => new ProgressiveOptions
         {
             DefaultFidelity = defaultFidelity,
-            Beam = Int("beam", defaults.Beam),
-            WidenAfter = Int("widenAfter", defaults.WidenAfter),
-            GrowthPerRound = Int("growthPerRound", defaults.GrowthPerRound),
-            Exploration = fields.TryGetValue("exploration", out var exploration)
-                ? SpecJson.ReadDouble(exploration, SpecJson.Property(path, "exploration"), errors) ?? defaults.Exploration
-                : defaults.Exploration,
-            Interactions = Int("interactions", defaults.Interactions),
-            EnumerationLimit = fields.TryGetValue("enumerationLimit", out var limit)
-                ? SpecJson.ReadLong(limit, SpecJson.Property(path, "enumerationLimit"), errors) ?? defaults.EnumerationLimit
-                : defaults.EnumerationLimit,
-            SamplesPerRound = Int("samplesPerRound", defaults.SamplesPerRound),
-        };
-        errors.AddRange(options.Validate(path));
-        return errors.Count > before ? null : options;
-
-        int Int(string name, int fallback) => fields.TryGetValue(name, out var value)
-            ? SpecJson.ReadInt(value, SpecJson.Property(path, name), errors) ?? fallback
-            : fallback;
+            Beam = fields.Int("beam", defaults.Beam),
+            WidenAfter = fields.Int("widenAfter", defaults.WidenAfter),
+            GrowthPerRound = fields.Int("growthPerRound", defaults.GrowthPerRound),
+            Exploration = fields.Double("exploration", defaults.Exploration),
+            Interactions = fields.Int("interactions", defaults.Interactions),
+            EnumerationLimit = fields.Long("enumerationLimit", defaults.EnumerationLimit),
+            SamplesPerRound = fields.Int("samplesPerRound", defaults.SamplesPerRound),
+        }, (options, at) => options.Validate(at));
     }
 }

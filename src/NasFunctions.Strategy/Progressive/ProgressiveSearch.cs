@@ -37,27 +37,21 @@ public sealed class ProgressiveSearch : ISearchStrategy
     private readonly bool[] _taken = [];
     private readonly int _smallestComplexity;
     private readonly PoolEntry[] _smallestListed = [];
-    private readonly List<string> _seenInOrder = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly UnseenSampler _unseen;
     private readonly List<Measurement> _measured = [];
     private readonly Dictionary<int, PredictorKernel> _kernelAt = [];
     private int _round;
     private int _bound;
     private int _largestSeenComplexity;
-    private bool _searchFailed;
 
     /// <summary>Creates the strategy over <paramref name="space"/>; throws <see cref="ArgumentException"/> when the options are invalid.</summary>
     public ProgressiveSearch(ISearchSpace space, ProgressiveOptions options)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException($"invalid progressive search options: {string.Join("; ", errors)}", nameof(options));
-        }
-
+        OptionRules.ThrowIfInvalid(options.Validate(), "progressive search");
         _space = space;
+        _unseen = new UnseenSampler(space);
         _growth = space.AsGrowable();
         _options = options;
         _encoder = new DecisionEncoder(space.Decisions);
@@ -86,15 +80,13 @@ public sealed class ProgressiveSearch : ISearchStrategy
     public string Name => StrategyName;
 
     /// <inheritdoc />
-    public bool IsExhausted => _searchFailed
-        || (_space is IFiniteSearchSpace finite && _seen.Count >= finite.Size)
-        || (_listing is not null && _taken.All(t => t));
+    public bool IsExhausted => _unseen.IsExhausted || (_listing is not null && _taken.All(t => t));
 
     /// <summary>The complexity bound the next proposals are held under.</summary>
     public int ComplexityBound => _bound;
 
     /// <summary>How many distinct architectures were proposed or learned about.</summary>
-    public int SeenCount => _seen.Count;
+    public int SeenCount => _unseen.Seen.Count;
 
     /// <inheritdoc />
     public IReadOnlyList<Candidate> Propose(int count, Random random)
@@ -140,7 +132,7 @@ public sealed class ProgressiveSearch : ISearchStrategy
 
         if (candidates.Count == 0)
         {
-            _searchFailed = true;
+            _unseen.SearchFailed = true;
         }
 
         return candidates;
@@ -168,81 +160,61 @@ public sealed class ProgressiveSearch : ISearchStrategy
     }
 
     /// <inheritdoc />
-    public JsonObject SaveState() => new()
+    public JsonObject SaveState()
     {
-        ["strategy"] = StrategyName,
-        ["version"] = StateVersion,
-        ["round"] = _round,
-        ["bound"] = _bound,
-        ["largestSeenComplexity"] = _largestSeenComplexity,
-        ["searchFailed"] = _searchFailed,
-        ["seen"] = new JsonArray([.. _seenInOrder.Select(s => (JsonNode?)JsonValue.Create(s))]),
-        ["measured"] = new JsonArray([.. _measured.Select(m => (JsonNode?)new JsonObject
+        var state = StrategyState.Header(StrategyName, StateVersion);
+        state["round"] = _round;
+        state["bound"] = _bound;
+        state["largestSeenComplexity"] = _largestSeenComplexity;
+        state["searchFailed"] = _unseen.SearchFailed;
+        state["seen"] = _unseen.Seen.ToJson();
+        state["measured"] = new JsonArray([.. _measured.Select(m => (JsonNode?)new JsonObject
         {
             ["architecture"] = m.Architecture.Canonical,
             ["fitness"] = m.Fitness,
-        })]),
-    };
+        })]);
+        return state;
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The state was not written by this strategy, or is damaged.</exception>
-    public void LoadState(JsonObject state)
+    public void LoadState(JsonObject state) => StrategyState.Load(state, StrategyName, StateVersion, () =>
     {
-        ArgumentNullException.ThrowIfNull(state);
-        try
+        var round = state["round"]?.GetValue<int>() ?? throw new ArgumentException("state has no 'round'", nameof(state));
+        var bound = state["bound"]?.GetValue<int>() ?? throw new ArgumentException("state has no 'bound'", nameof(state));
+        var largest = state["largestSeenComplexity"]?.GetValue<int>() ?? bound;
+        var measured = (state["measured"] as JsonArray ?? throw new ArgumentException("state has no 'measured' list", nameof(state)))
+            .Select(node => node as JsonObject ?? throw new ArgumentException("state's 'measured' list holds a non-object", nameof(state)))
+            .Select(node => (
+                Architecture: _space.Parse(node["architecture"]?.GetValue<string>() ?? throw new ArgumentException("a measurement has no architecture", nameof(state))),
+                Fitness: node["fitness"]?.GetValue<double>() ?? throw new ArgumentException("a measurement has no fitness", nameof(state))))
+            .ToList();
+
+        _unseen.Load(state);
+        Array.Clear(_taken);
+        _measured.Clear();
+        _kernelAt.Clear();
+        foreach (var canonical in _unseen.Seen)
         {
-            var strategy = state["strategy"]?.GetValue<string>();
-            if (strategy != StrategyName)
-            {
-                throw new ArgumentException($"state was written by strategy '{strategy}', not '{StrategyName}'", nameof(state));
-            }
-
-            var version = state["version"]?.GetValue<int>();
-            if (version != StateVersion)
-            {
-                throw new ArgumentException($"state version {version} is not {StateVersion}", nameof(state));
-            }
-
-            var round = state["round"]?.GetValue<int>() ?? throw new ArgumentException("state has no 'round'", nameof(state));
-            var bound = state["bound"]?.GetValue<int>() ?? throw new ArgumentException("state has no 'bound'", nameof(state));
-            var largest = state["largestSeenComplexity"]?.GetValue<int>() ?? bound;
-            var searchFailed = state["searchFailed"]?.GetValue<bool>() ?? false;
-            var seen = (state["seen"] as JsonArray ?? throw new ArgumentException("state has no 'seen' list", nameof(state)))
-                .Select(node => node?.GetValue<string>() ?? throw new ArgumentException("state's 'seen' list holds a null", nameof(state)))
-                .ToList();
-            var measured = (state["measured"] as JsonArray ?? throw new ArgumentException("state has no 'measured' list", nameof(state)))
-                .Select(node => node as JsonObject ?? throw new ArgumentException("state's 'measured' list holds a non-object", nameof(state)))
-                .Select(node => (
-                    Architecture: _space.Parse(node["architecture"]?.GetValue<string>() ?? throw new ArgumentException("a measurement has no architecture", nameof(state))),
-                    Fitness: node["fitness"]?.GetValue<double>() ?? throw new ArgumentException("a measurement has no fitness", nameof(state))))
-                .ToList();
-
-            _seen.Clear();
-            _seenInOrder.Clear();
-            Array.Clear(_taken);
-            _measured.Clear();
-            _kernelAt.Clear();
-            seen.ForEach(Remember);
-            measured.ForEach(m => AddMeasurement(m.Architecture, m.Fitness));
-            _round = round;
-            _bound = bound;
-            _largestSeenComplexity = largest;
-            _searchFailed = searchFailed;
+            Take(canonical);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
-        {
-            throw new ArgumentException($"state is damaged: {e.Message}", nameof(state), e);
-        }
-    }
+
+        measured.ForEach(m => AddMeasurement(m.Architecture, m.Fitness));
+        _round = round;
+        _bound = bound;
+        _largestSeenComplexity = largest;
+    });
 
     private void Remember(string canonical)
     {
-        if (!_seen.Add(canonical))
+        if (_unseen.Seen.Add(canonical))
         {
-            return;
+            Take(canonical);
         }
+    }
 
-        _seenInOrder.Add(canonical);
+    private void Take(string canonical)
+    {
         if (_listing?.IndexOf(canonical) is >= 0 and var index)
         {
             _taken[index] = true;
@@ -349,7 +321,7 @@ public sealed class ProgressiveSearch : ISearchStrategy
 
             void Add(Architecture architecture, int complexity)
             {
-                if (complexity <= _bound && !_seen.Contains(architecture.Canonical) && inPool.Add(architecture.Canonical))
+                if (complexity <= _bound && !_unseen.Seen.Contains(architecture.Canonical) && inPool.Add(architecture.Canonical))
                 {
                     var index = _listing?.IndexOf(architecture.Canonical) ?? -1;
                     pool.Add(index >= 0 ? _listed[index] : Entry(architecture, complexity));
@@ -384,7 +356,7 @@ public sealed class ProgressiveSearch : ISearchStrategy
             var architecture = DecisionSampler.Sample(_space, random);
             var complexity = _growth.Complexity(architecture);
             _largestSeenComplexity = Math.Max(_largestSeenComplexity, complexity);
-            if (complexity <= _bound && !_seen.Contains(architecture.Canonical) && inPool.Add(architecture.Canonical))
+            if (complexity <= _bound && !_unseen.Seen.Contains(architecture.Canonical) && inPool.Add(architecture.Canonical))
             {
                 pool.Add(Entry(architecture, complexity));
             }

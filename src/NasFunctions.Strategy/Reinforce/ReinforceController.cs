@@ -23,25 +23,19 @@ public sealed class ReinforceController : ISearchStrategy, IDisposable
 
     private readonly ISearchSpace _space;
     private readonly ReinforceControllerOptions _options;
-    private readonly SeenSet _seen = new();
+    private readonly UnseenSampler _unseen;
     private ControllerNetwork? _network;
     private double _baseline;
     private long _rewards;
     private double _rewardMean;
     private double _rewardSquares;
-    private bool _searchFailed;
 
     /// <summary>Creates the strategy over <paramref name="space"/>; throws <see cref="ArgumentException"/> when the options are invalid.</summary>
     public ReinforceController(ISearchSpace space, ReinforceControllerOptions options)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException($"invalid rl options: {string.Join("; ", errors)}", nameof(options));
-        }
-
+        OptionRules.ThrowIfInvalid(options.Validate(), "rl");
         if (space.Decisions.Count == 0)
         {
             throw new ArgumentException("the space has no decisions", nameof(space));
@@ -49,13 +43,14 @@ public sealed class ReinforceController : ISearchStrategy, IDisposable
 
         _space = space;
         _options = options;
+        _unseen = new UnseenSampler(space);
     }
 
     /// <inheritdoc />
     public string Name => StrategyName;
 
     /// <inheritdoc />
-    public bool IsExhausted => _searchFailed || (_space is IFiniteSearchSpace finite && _seen.Count >= finite.Size);
+    public bool IsExhausted => _unseen.IsExhausted;
 
     /// <summary>The reward baseline: a moving average of the fitness values learned so far.</summary>
     public double Baseline => _baseline;
@@ -66,21 +61,7 @@ public sealed class ReinforceController : ISearchStrategy, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(random);
         var network = Network(random);
-        var candidates = new List<Candidate>(count);
-        while (candidates.Count < count && !IsExhausted)
-        {
-            var architecture = SampleUnseen(network, random);
-            if (architecture is null)
-            {
-                _searchFailed = true;
-                break;
-            }
-
-            _seen.Add(architecture.Canonical);
-            candidates.Add(new Candidate(architecture, _options.DefaultFidelity));
-        }
-
-        return candidates;
+        return _unseen.Propose(count, _options.DefaultFidelity, () => SampleUnseen(network, random));
     }
 
     /// <inheritdoc />
@@ -92,7 +73,7 @@ public sealed class ReinforceController : ISearchStrategy, IDisposable
         var samples = new List<(int[] Choices, double Advantage)>();
         foreach (var outcome in outcomes)
         {
-            _seen.Add(outcome.Architecture.Canonical);
+            _unseen.Seen.Add(outcome.Architecture.Canonical);
             if (outcome.Fitness is not { } reward || !double.IsFinite(reward))
             {
                 continue;
@@ -116,13 +97,13 @@ public sealed class ReinforceController : ISearchStrategy, IDisposable
     public JsonObject SaveState()
     {
         var state = StrategyState.Header(StrategyName, StateVersion);
-        state["searchFailed"] = _searchFailed;
+        state["searchFailed"] = _unseen.SearchFailed;
         state["baseline"] = _baseline;
         state["rewards"] = _rewards;
         state["rewardMean"] = _rewardMean;
         state["rewardSquares"] = _rewardSquares;
         state["controller"] = _network?.Save();
-        state["seen"] = _seen.ToJson();
+        state["seen"] = _unseen.Seen.ToJson();
         return state;
     }
 
@@ -151,14 +132,13 @@ public sealed class ReinforceController : ISearchStrategy, IDisposable
         var rewards = state["rewards"]?.GetValue<long>() ?? throw new FormatException("state has no 'rewards'");
         var rewardMean = Number("rewardMean");
         var rewardSquares = Number("rewardSquares");
-        _seen.Load(state["seen"]);
+        _unseen.Load(state);
         _network?.Dispose();
         _network = network;
         _baseline = baseline;
         _rewards = rewards;
         _rewardMean = rewardMean;
         _rewardSquares = rewardSquares;
-        _searchFailed = state["searchFailed"]?.GetValue<bool>() ?? false;
     });
 
     /// <summary>Frees the controller's tensors.</summary>
@@ -185,14 +165,14 @@ public sealed class ReinforceController : ISearchStrategy, IDisposable
             }
 
             last = _space.Create(choices);
-            if (!_seen.Contains(last.Canonical))
+            if (!_unseen.Seen.Contains(last.Canonical))
             {
                 return last;
             }
         }
 
-        return (last is null ? null : Neighborhood.Mutate(_space, last, _seen, random, MutationWalk))
-            ?? Neighborhood.RandomUnseen(_space, _seen, random, _options.MaxAttemptsPerCandidate, _options.EnumerationLimit);
+        return (last is null ? null : _unseen.Mutate(last, random, MutationWalk))
+            ?? _unseen.RandomUnseen(random, _options.MaxAttemptsPerCandidate, _options.EnumerationLimit);
     }
 
     private int[] ChoiceIndices(Architecture architecture)

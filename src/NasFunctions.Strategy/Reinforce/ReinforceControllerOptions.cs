@@ -54,24 +54,15 @@ public sealed class ReinforceControllerOptions
             }
         }
 
-        if (DefaultFidelity is null)
-        {
-            errors.Add(new SpecError(SpecJson.Property(path, "defaultFidelity"), "is required"));
-        }
-        else
-        {
-            errors.AddRange(FidelityRules.Problems(DefaultFidelity).Select(p => new SpecError(SpecJson.Property(path, "defaultFidelity"), p)));
-        }
-
+        OptionRules.CheckFidelity(DefaultFidelity, path, errors);
         Check(HiddenSize is >= 1 and <= 1024, "hiddenSize", "from 1 to 1024", HiddenSize);
         Check(EmbeddingSize is >= 1 and <= 1024, "embeddingSize", "from 1 to 1024", EmbeddingSize);
         Check(LearningRate > 0 && LearningRate <= 1, "learningRate", "in (0, 1]", LearningRate);
         Check(EntropyWeight >= 0 && double.IsFinite(EntropyWeight), "entropyWeight", "at least 0", EntropyWeight);
         Check(BaselineDecay >= 0 && BaselineDecay < 1, "baselineDecay", "in [0, 1)", BaselineDecay);
         Check(InitRange > 0 && InitRange <= 1, "initRange", "in (0, 1]", InitRange);
-        Check(MaxResamples >= 1, "maxResamples", "at least 1", MaxResamples);
-        Check(MaxAttemptsPerCandidate >= 1, "maxAttemptsPerCandidate", "at least 1", MaxAttemptsPerCandidate);
-        Check(EnumerationLimit >= 0, "enumerationLimit", "at least 0", EnumerationLimit);
+        OptionRules.AtLeast(MaxResamples, 1, "maxResamples", path, errors);
+        OptionRules.CheckFallback(MaxAttemptsPerCandidate, EnumerationLimit, path, errors);
         return errors;
     }
 
@@ -79,40 +70,19 @@ public sealed class ReinforceControllerOptions
     public static ReinforceControllerOptions? FromJson(JsonElement? element, Fidelity defaultFidelity, string path, List<SpecError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var before = errors.Count;
         var d = new ReinforceControllerOptions { DefaultFidelity = defaultFidelity };
-        if (element is not { ValueKind: not JsonValueKind.Null } json)
-        {
-            return d;
-        }
-
-        var fields = SpecJson.ReadObject(json, path, Fields, errors);
-        if (fields is null)
-        {
-            return null;
-        }
-
-        int Int(string name, int fallback) =>
-            fields.TryGetValue(name, out var value) ? SpecJson.ReadInt(value, SpecJson.Property(path, name), errors) ?? fallback : fallback;
-        double Number(string name, double fallback) =>
-            fields.TryGetValue(name, out var value) ? SpecJson.ReadDouble(value, SpecJson.Property(path, name), errors) ?? fallback : fallback;
-
-        var options = new ReinforceControllerOptions
+        return OptionFields.Read(element, d, path, Fields, errors, fields => new ReinforceControllerOptions
         {
             DefaultFidelity = defaultFidelity,
-            HiddenSize = Int("hiddenSize", d.HiddenSize),
-            EmbeddingSize = Int("embeddingSize", d.EmbeddingSize),
-            LearningRate = Number("learningRate", d.LearningRate),
-            EntropyWeight = Number("entropyWeight", d.EntropyWeight),
-            BaselineDecay = Number("baselineDecay", d.BaselineDecay),
-            InitRange = Number("initRange", d.InitRange),
-            MaxResamples = Int("maxResamples", d.MaxResamples),
-            MaxAttemptsPerCandidate = Int("maxAttemptsPerCandidate", d.MaxAttemptsPerCandidate),
-            EnumerationLimit = fields.TryGetValue("enumerationLimit", out var limit)
-                ? SpecJson.ReadLong(limit, SpecJson.Property(path, "enumerationLimit"), errors) ?? d.EnumerationLimit
-                : d.EnumerationLimit,
-        };
-        errors.AddRange(options.Validate(path));
-        return errors.Count > before ? null : options;
+            HiddenSize = fields.Int("hiddenSize", d.HiddenSize),
+            EmbeddingSize = fields.Int("embeddingSize", d.EmbeddingSize),
+            LearningRate = fields.Double("learningRate", d.LearningRate),
+            EntropyWeight = fields.Double("entropyWeight", d.EntropyWeight),
+            BaselineDecay = fields.Double("baselineDecay", d.BaselineDecay),
+            InitRange = fields.Double("initRange", d.InitRange),
+            MaxResamples = fields.Int("maxResamples", d.MaxResamples),
+            MaxAttemptsPerCandidate = fields.Int("maxAttemptsPerCandidate", d.MaxAttemptsPerCandidate),
+            EnumerationLimit = fields.Long("enumerationLimit", d.EnumerationLimit),
+        }, (options, at) => options.Validate(at));
     }
 }
