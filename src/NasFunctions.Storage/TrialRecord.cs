@@ -42,8 +42,11 @@ public sealed record TrialRecord
     /// <summary>Floating-point operations of one forward pass.</summary>
     public long? Flops { get; init; }
 
-    /// <summary>Inference latency of one sample, in milliseconds.</summary>
+    /// <summary>Inference latency of one sample, in milliseconds (forward pass at batch 1, median of repeats).</summary>
     public double? LatencyMilliseconds { get; init; }
+
+    /// <summary>Inference latency per sample at batch 64, in milliseconds (a batch's median time divided by 64).</summary>
+    public double? LatencyMillisecondsBatch64 { get; init; }
 
     /// <summary>Wall-clock training time, in seconds.</summary>
     public double? TrainSeconds { get; init; }

@@ -93,5 +93,5 @@ public sealed class ImageClassificationTrainerTests
         Should.Throw<InvalidOperationException>(() => ComputeDevice.Resolve("cuda")).Message.ShouldContain("cuda");
     }
 
-    private static ImageDataset FashionMnist() => DatasetCache.GetOrLoad(new DatasetOptions());
+    internal static ImageDataset FashionMnist() => DatasetCache.GetOrLoad(new DatasetOptions());
 }

@@ -38,6 +38,8 @@ public class SearchOrchestratorTests
         var trials = await store.ListTrialsAsync("s1");
         trials.Select(t => t.TrialId).ShouldBe(["r0000-c00", "r0000-c01", "r0001-c00", "r0001-c01", "r0002-c00", "r0002-c01"]);
         trials.ShouldAllBe(t => t.Status == TrialStatus.Succeeded && t.WeightsBlob != null);
+        trials.ShouldAllBe(t => t.Parameters > 0 && t.Flops == t.Architecture.Length * 1000
+            && t.LatencyMilliseconds == 0.5 && t.LatencyMillisecondsBatch64 == 0.05);
         var best = trials.MaxBy(t => t.ValidationAccuracy)!;
         outcome.BestTrialId.ShouldBe(best.TrialId);
         outcome.BestValidationAccuracy.ShouldBe(SyntheticEvaluator.Fitness(best.Architecture));

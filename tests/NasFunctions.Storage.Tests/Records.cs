@@ -55,6 +55,7 @@ internal static class Records
         Parameters = 5_000_000_123,
         Flops = 9_876_543_210,
         LatencyMilliseconds = 1.5,
+        LatencyMillisecondsBatch64 = 0.25,
         TrainSeconds = 42.0,
         WeightsBlob = $"{searchId}/trials/{trialId}/weights",
         Error = "retried once",

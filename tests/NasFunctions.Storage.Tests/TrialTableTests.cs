@@ -10,7 +10,9 @@ public sealed class TrialTableTests(AzuriteFixture azurite)
     {
         var trial = Records.FullTrial(Ids.NewSearch(), "r0002-c05");
         await _store.UpsertTrialAsync(trial);
-        (await _store.GetTrialAsync(trial.SearchId, trial.TrialId)).ShouldBe(trial);
+        var read = await _store.GetTrialAsync(trial.SearchId, trial.TrialId);
+        read.ShouldBe(trial);
+        (read!.Flops, read.LatencyMilliseconds, read.LatencyMillisecondsBatch64).ShouldBe((9_876_543_210L, 1.5, 0.25));
     }
 
     [Fact]

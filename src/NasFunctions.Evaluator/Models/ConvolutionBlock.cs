@@ -1,3 +1,4 @@
+using NasFunctions.Evaluator.Measures;
 using NasFunctions.SearchSpace.MacroCnn;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -5,7 +6,7 @@ using static TorchSharp.torch;
 namespace NasFunctions.Evaluator.Models;
 
 /// <summary>A convolution block of a macro CNN: stride-2 convolution, optional batch norm, ReLU, optional shortcut.</summary>
-internal sealed class ConvolutionBlock : nn.Module<Tensor, Tensor>
+internal sealed class ConvolutionBlock : nn.Module<Tensor, Tensor>, IFlopCounted
 {
     [ComponentName(Name = "conv")]
     private readonly nn.Module<Tensor, Tensor> _conv;
@@ -15,6 +16,8 @@ internal sealed class ConvolutionBlock : nn.Module<Tensor, Tensor>
 
     [ComponentName(Name = "shortcut")]
     private readonly nn.Module<Tensor, Tensor>? _shortcut;
+
+    private readonly bool _projects;
 
     public ConvolutionBlock(MacroBlock block, long inputChannels) : base(block.Operation.ToString())
     {
@@ -32,6 +35,7 @@ internal sealed class ConvolutionBlock : nn.Module<Tensor, Tensor>
         _norm = block.BatchNorm ? nn.BatchNorm2d(channels) : null;
 
         // ceil_mode makes the shortcut's size ceil(n / 2), the same as the stride-2 main path's (7 -> 4).
+        _projects = block.Skip && inputChannels != channels;
         _shortcut = !block.Skip ? null
             : inputChannels == channels ? nn.AvgPool2d(2, stride: 2, ceil_mode: true)
             : nn.Sequential(
@@ -49,6 +53,21 @@ internal sealed class ConvolutionBlock : nn.Module<Tensor, Tensor>
         }
 
         x = nn.functional.relu(x);
-        return _shortcut is null ? x : x + _shortcut.forward(input);
+        return _shortcut is null ? x : x.add(_shortcut.forward(input), HeldScalars.One);
+    }
+
+    public FlopCount CountFlops(long[] inputShape)
+    {
+        var main = _norm is null ? FlopCounter.Walk(_conv, inputShape) : FlopCounter.Chain([_conv, _norm], inputShape);
+        var elements = FlopCounter.Elements(main.OutputShape);
+        var flops = main.Flops + elements; // ReLU
+        if (_shortcut is not null)
+        {
+            var pooled = FlopCounter.Pooling(2, 2, 0, ceilMode: true, inputShape);
+            var project = _projects ? FlopCounter.Walk(((TorchSharp.Modules.Sequential)_shortcut).children().Last(), pooled.OutputShape).Flops : 0;
+            flops += pooled.Flops + project + elements; // pooling, projection, the sum
+        }
+
+        return new FlopCount(flops, main.OutputShape);
     }
 }

@@ -1,3 +1,4 @@
+using NasFunctions.Evaluator.Measures;
 using NasFunctions.SearchSpace.MacroCnn;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -5,7 +6,7 @@ using static TorchSharp.torch;
 namespace NasFunctions.Evaluator.Models;
 
 /// <summary>A <see cref="MacroCnnNetwork"/> built as a TorchSharp module: its blocks, average pooling to a grid of at most 4x4, a linear head.</summary>
-public sealed class MacroCnnModel : nn.Module<Tensor, Tensor>
+public sealed class MacroCnnModel : nn.Module<Tensor, Tensor>, IFlopCounted
 {
     [ComponentName(Name = "blocks")]
     private readonly nn.Module<Tensor, Tensor> _blocks;
@@ -54,10 +55,19 @@ public sealed class MacroCnnModel : nn.Module<Tensor, Tensor>
     /// <summary>Class scores (N, Classes) for a batch of images (N, InputChannels, InputHeight, InputWidth).</summary>
     public override Tensor forward(Tensor input)
     {
-        using var features = _blocks.forward(input);
-        using var pooled = _pool.forward(features);
-        using var flat = pooled.flatten(1);
-        return _head.forward(flat);
+        var features = _blocks.forward(input);
+        var pooled = _pool.forward(features);
+        return _head.forward(pooled.flatten(1));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The head's adaptive average pooling counts 1 per element it reads.</remarks>
+    public FlopCount CountFlops(long[] inputShape)
+    {
+        var features = FlopCounter.Walk(_blocks, inputShape);
+        var pooled = features.OutputShape[0] * HeadGrid * HeadGrid;
+        var head = FlopCounter.Walk(_head, [pooled]);
+        return new FlopCount(features.Flops + FlopCounter.Elements(features.OutputShape) + head.Flops, head.OutputShape);
     }
 
     /// <summary>The largest pooled grid the head keeps: global average pooling alone throws away where features are.</summary>
@@ -110,8 +120,8 @@ public sealed class MacroCnnModel : nn.Module<Tensor, Tensor>
 
     private static nn.Module<Tensor, Tensor> Build(MacroBlock block, long inputChannels) => block.Operation switch
     {
-        MacroOperation.MaxPool => nn.MaxPool2d(3, stride: 2, padding: 1),
-        MacroOperation.AvgPool => nn.AvgPool2d(3, stride: 2, padding: 1),
+        MacroOperation.MaxPool => new PoolingBlock(max: true),
+        MacroOperation.AvgPool => new PoolingBlock(max: false),
         _ => new ConvolutionBlock(block, inputChannels),
     };
 }

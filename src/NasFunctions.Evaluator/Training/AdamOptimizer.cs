@@ -24,6 +24,7 @@ internal sealed class AdamOptimizer : IDisposable
     private readonly Scalar _oneMinusBeta2;
     private readonly Scalar _epsilon;
     private readonly Scalar _weightDecay;
+    private readonly Scalar _one;
     private readonly bool _decays;
     private long _step;
 
@@ -41,6 +42,7 @@ internal sealed class AdamOptimizer : IDisposable
         _oneMinusBeta2 = Keep(1 - beta2);
         _epsilon = Keep(epsilon);
         _weightDecay = Keep(weightDecay);
+        _one = Keep(1);
         _decays = weightDecay != 0;
     }
 
@@ -68,7 +70,8 @@ internal sealed class AdamOptimizer : IDisposable
 
             _firstMoments[i].mul_(_beta1Scalar).add_(grad, alpha: _oneMinusBeta1);
             _secondMoments[i].mul_(_beta2Scalar).addcmul_(grad, grad, value: _oneMinusBeta2);
-            var denominator = _secondMoments[i].sqrt().div_(correction).add_(_epsilon);
+            // add_(Scalar) alone is add_(value, 1) with an unheld alpha: pass a held one.
+            var denominator = _secondMoments[i].sqrt().div_(correction).add_(_epsilon, _one);
             parameter.addcdiv_(_firstMoments[i], denominator, value: stepSize);
         }
 
@@ -83,7 +86,7 @@ internal sealed class AdamOptimizer : IDisposable
             moment.Dispose();
         }
 
-        foreach (var scalar in new[] { _beta1Scalar, _beta2Scalar, _oneMinusBeta1, _oneMinusBeta2, _epsilon, _weightDecay })
+        foreach (var scalar in new[] { _beta1Scalar, _beta2Scalar, _oneMinusBeta1, _oneMinusBeta2, _epsilon, _weightDecay, _one })
         {
             scalar.Dispose();
         }

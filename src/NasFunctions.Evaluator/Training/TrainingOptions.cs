@@ -24,6 +24,12 @@ public sealed class TrainingOptions
     /// <summary>"cpu" (default), "cuda", or "auto" (CUDA when available, otherwise the CPU).</summary>
     public string Device { get; set; } = "cpu";
 
+    /// <summary>Untimed forward passes before each latency measurement; default 2.</summary>
+    public int LatencyWarmups { get; set; } = 2;
+
+    /// <summary>Timed forward passes per latency measurement (the median is kept); default 5.</summary>
+    public int LatencyRepeats { get; set; } = 5;
+
     /// <summary>The thread count to use: <see cref="Threads"/>, or the processor count when it is 0.</summary>
     public int EffectiveThreads => Threads == 0 ? Environment.ProcessorCount : Threads;
 
@@ -54,6 +60,11 @@ public sealed class TrainingOptions
         if (EvaluationChunk < 1)
         {
             errors.Add($"EvaluationChunk must be at least 1 (was {EvaluationChunk}).");
+        }
+
+        if (LatencyWarmups < 0 || LatencyRepeats < 1)
+        {
+            errors.Add($"LatencyWarmups must be 0 or more and LatencyRepeats at least 1 (were {LatencyWarmups} and {LatencyRepeats}).");
         }
 
         if (Device is null || !Devices.Contains(Device))

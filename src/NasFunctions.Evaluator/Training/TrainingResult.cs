@@ -9,6 +9,7 @@ namespace NasFunctions.Evaluator.Training;
 /// <param name="Epochs">Epochs trained.</param>
 /// <param name="TrainSamples">Training samples per epoch (the data-fraction subset of the train split).</param>
 /// <param name="Weights">The trained weights as <c>Module.save</c> writes them; see <see cref="Models.ModelWeights"/>.</param>
+/// <param name="Measures">The trained network's parameters, FLOPs per sample and host latency.</param>
 public sealed record TrainingResult(
     double ValidationAccuracy,
     double TestAccuracy,
@@ -17,4 +18,5 @@ public sealed record TrainingResult(
     double TrainSeconds,
     int Epochs,
     int TrainSamples,
-    byte[] Weights);
+    byte[] Weights,
+    Measures.ModelMeasures Measures);

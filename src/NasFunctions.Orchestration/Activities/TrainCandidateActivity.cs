@@ -74,6 +74,9 @@ public sealed class TrainCandidateActivity(
             TestAccuracy = evaluation.TestAccuracy,
             ValidationLoss = evaluation.ValidationLoss,
             Parameters = evaluation.Parameters,
+            Flops = evaluation.Flops,
+            LatencyMilliseconds = evaluation.LatencyMilliseconds,
+            LatencyMillisecondsBatch64 = evaluation.LatencyMillisecondsBatch64,
             TrainSeconds = evaluation.TrainSeconds,
             WeightsBlob = weights,
             UpdatedAt = time.GetUtcNow(),
@@ -102,5 +105,7 @@ public sealed class TrainCandidateActivity(
         trial.TestAccuracy,
         trial.Parameters,
         trial.TrainSeconds,
-        trial.Error);
+        trial.Error,
+        trial.Flops,
+        trial.LatencyMilliseconds);
 }

@@ -33,7 +33,7 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
                 spec.Space.Parse(t.Architecture),
                 new Fidelity(t.Epochs, t.DataFraction),
                 t.ValidationAccuracy,
-                t.Parameters is { } parameters ? new Dictionary<string, double> { ["parameters"] = parameters } : null))
+                Metrics(t)))
             .ToList();
         strategy.Learn(outcomes, SeedSequence.CreateRandom(spec.Seed, input.Round, 2));
         await store.PutControllerStateAsync(input.SearchId, input.Round, strategy.SaveState().ToJsonString());
@@ -127,5 +127,27 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
                 });
             }
         }
+    }
+
+    /// <summary>The measured costs strategies and constraints may use: "parameters", "flops", "latencyMs"; null when none was measured.</summary>
+    private static Dictionary<string, double>? Metrics(TrialSummary trial)
+    {
+        var metrics = new Dictionary<string, double>();
+        if (trial.Parameters is { } parameters)
+        {
+            metrics["parameters"] = parameters;
+        }
+
+        if (trial.Flops is { } flops)
+        {
+            metrics["flops"] = flops;
+        }
+
+        if (trial.LatencyMilliseconds is { } latency)
+        {
+            metrics["latencyMs"] = latency;
+        }
+
+        return metrics.Count == 0 ? null : metrics;
     }
 }

@@ -11,6 +11,8 @@ namespace NasFunctions.Orchestration.Contracts;
 /// <param name="Parameters">Trainable parameter count.</param>
 /// <param name="TrainSeconds">Seconds spent training.</param>
 /// <param name="Error">Why the trial failed, when it did.</param>
+/// <param name="Flops">FLOPs of one forward pass over one sample.</param>
+/// <param name="LatencyMilliseconds">Host latency of one sample at batch 1, in milliseconds.</param>
 public sealed record TrialSummary(
     string TrialId,
     string Architecture,
@@ -21,7 +23,9 @@ public sealed record TrialSummary(
     double? TestAccuracy,
     long? Parameters,
     double? TrainSeconds,
-    string? Error)
+    string? Error,
+    long? Flops = null,
+    double? LatencyMilliseconds = null)
 {
     /// <summary>Status of a trial that trained and was scored.</summary>
     public const string Succeeded = "Succeeded";

@@ -1,13 +1,17 @@
 using NasFunctions.Evaluator.Data;
+using NasFunctions.Evaluator.Models;
 using NasFunctions.Evaluator.Training;
 using NasFunctions.Orchestration.Spec;
 using NasFunctions.SearchSpace;
-using NasFunctions.SearchSpace.MacroCnn;
 using NasFunctions.Strategy;
 
 namespace NasFunctions.Orchestration.Evaluation;
 
-/// <summary>Trains an architecture with TorchSharp on the spec's data set (loaded once per host), a slot at a time.</summary>
+/// <summary>Trains an architecture of any built-in space with TorchSharp on the spec's data set (loaded once per host), a slot at a time.</summary>
+/// <remarks>
+/// Image spaces (macro CNN, NAS-Bench-201) train on image sets, the MLP on CSV tables, the text encoder on text CSVs or the
+/// SpamAssassin corpus; the spec reader refuses other pairs. The data decides the input shape and class count.
+/// </remarks>
 public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
 {
     private readonly EvaluatorHostOptions _options;
@@ -27,29 +31,10 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
     }
 
     /// <inheritdoc />
+    /// <exception cref="NotSupportedException">The space is a custom one, which this evaluator cannot build.</exception>
     public TrialEvaluation Evaluate(SearchSpec spec, Architecture architecture, Fidelity fidelity, int seed, CancellationToken cancellationToken)
     {
-        if (spec.Space is not MacroCnnSpace space)
-        {
-            throw new NotSupportedException($"Search space '{spec.Space.Kind}' cannot be trained yet.");
-        }
-
-        var network = space.Decode(architecture);
-        var data = DatasetCache.GetOrLoad(new DatasetOptions
-        {
-            Name = spec.Dataset.Name,
-            Path = spec.Dataset.Path,
-            ValidationFraction = spec.Dataset.ValidationFraction,
-            Seed = (int)spec.Seed,
-        });
-        if (_options.ValidationLimit is not null || _options.TestLimit is not null)
-        {
-            data = data.Take(
-                data.Train.Count,
-                Math.Min(data.Validation.Count, _options.ValidationLimit ?? int.MaxValue),
-                Math.Min(data.Test.Count, _options.TestLimit ?? int.MaxValue));
-        }
-
+        var data = Load(spec);
         var training = new TrainingOptions
         {
             BatchSize = spec.Training.BatchSize,
@@ -61,14 +46,17 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         _slots.Wait(cancellationToken);
         try
         {
-            var result = ImageClassificationTrainer.Train(
-                network, data, fidelity.Epochs, fidelity.DataFraction, seed, training, cancellationToken);
+            var result = ClassificationTrainer.Train(
+                spec.Space, architecture, data, fidelity.Epochs, fidelity.DataFraction, seed, training, cancellationToken);
             return new TrialEvaluation(
                 result.ValidationAccuracy,
                 result.TestAccuracy,
                 result.ValidationLoss,
                 result.Parameters,
                 result.TrainSeconds,
+                result.Measures.Flops,
+                result.Measures.LatencyMilliseconds,
+                result.Measures.LatencyMillisecondsBatch64,
                 result.Weights);
         }
         finally
@@ -79,4 +67,28 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
+
+    /// <summary>The spec's data set in the form its space trains on, validation and test splits capped as the host says.</summary>
+    private TrainingData Load(SearchSpec spec)
+    {
+        var options = spec.Dataset.ToOptions((int)spec.Seed);
+        var capped = _options.ValidationLimit is not null || _options.TestLimit is not null;
+        int Validation(int count) => Math.Min(count, _options.ValidationLimit ?? int.MaxValue);
+        int Test(int count) => Math.Min(count, _options.TestLimit ?? int.MaxValue);
+        switch (ModelFactory.InputOf(spec.Space))
+        {
+            case ModelInput.Images:
+                var images = DatasetCache.GetOrLoad(options);
+                return TrainingData.From(!capped ? images
+                    : images.Take(images.Train.Count, Validation(images.Validation.Count), Test(images.Test.Count)));
+            case ModelInput.Features:
+                var table = DatasetCache.GetOrLoadTabular(options);
+                return TrainingData.From(!capped ? table
+                    : table.Take(table.Train.Count, Validation(table.Validation.Count), Test(table.Test.Count)));
+            default:
+                var texts = DatasetCache.GetOrLoadText(options);
+                return TrainingData.From(!capped ? texts
+                    : texts.Take(texts.Train.Count, Validation(texts.Validation.Count), Test(texts.Test.Count)));
+        }
+    }
 }

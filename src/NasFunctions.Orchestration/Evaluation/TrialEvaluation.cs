@@ -6,6 +6,9 @@ namespace NasFunctions.Orchestration.Evaluation;
 /// <param name="ValidationLoss">Mean cross-entropy on the validation split.</param>
 /// <param name="Parameters">Trainable parameters.</param>
 /// <param name="TrainSeconds">Wall seconds spent training.</param>
+/// <param name="Flops">FLOPs of one forward pass over one sample (a multiply-add counts 2).</param>
+/// <param name="LatencyMilliseconds">Host latency of one sample at batch 1, in milliseconds (median of repeats).</param>
+/// <param name="LatencyMillisecondsBatch64">Host latency per sample at batch 64, in milliseconds (median of repeats).</param>
 /// <param name="Weights">The serialized weights.</param>
 public sealed record TrialEvaluation(
     double ValidationAccuracy,
@@ -13,4 +16,7 @@ public sealed record TrialEvaluation(
     double ValidationLoss,
     long Parameters,
     double TrainSeconds,
+    long Flops,
+    double LatencyMilliseconds,
+    double LatencyMillisecondsBatch64,
     byte[] Weights);

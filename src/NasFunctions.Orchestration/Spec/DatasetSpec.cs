@@ -1,14 +1,43 @@
+using NasFunctions.Evaluator.Data;
+
 namespace NasFunctions.Orchestration.Spec;
 
-/// <summary>Which data set a search trains on, and how its validation split is carved.</summary>
-/// <param name="Name">The data set: <c>fashion-mnist</c> (default) or <c>mnist</c>.</param>
-/// <param name="Path">Folder of its IDX files; null for the default folder of Debian's <c>dataset-fashion-mnist</c>.</param>
+/// <summary>Which data set a search trains on, and how it is split and (for text) encoded.</summary>
+/// <param name="Name">The data set: one of <see cref="Known"/>; default <c>fashion-mnist</c>.</param>
+/// <param name="Path">Its folder (or CSV file); null for the default folder (Fashion-MNIST and SpamAssassin have one).</param>
 /// <param name="ValidationFraction">Share of the training set held out for validation (default 0.1).</param>
-public sealed record DatasetSpec(string Name, string? Path, double ValidationFraction)
+/// <param name="LabelColumn">CSV column holding the class (<c>csv</c>, <c>text-csv</c>; default <c>label</c>).</param>
+/// <param name="TextColumn">CSV column holding the text (<c>text-csv</c>; default <c>text</c>).</param>
+/// <param name="TestFraction">Share held out for testing when the data has no test file (default 0.2).</param>
+/// <param name="MaxVocabulary">Most token ids a text vocabulary keeps, <c>&lt;pad&gt;</c> and <c>&lt;unk&gt;</c> included (default 20,000).</param>
+/// <param name="MaxLength">Tokens per text sequence (default 256).</param>
+public sealed record DatasetSpec(
+    string Name,
+    string? Path,
+    double ValidationFraction,
+    string LabelColumn = "label",
+    string TextColumn = "text",
+    double TestFraction = 0.2,
+    int MaxVocabulary = 20_000,
+    int MaxLength = 256)
 {
     /// <summary>The data sets this version can train on.</summary>
-    public static readonly IReadOnlyList<string> Known = ["fashion-mnist", "mnist"];
+    public static IReadOnlyList<string> Known => DatasetOptions.KnownNames;
 
     /// <summary>Fashion-MNIST from its default folder, 10% held out for validation.</summary>
     public static DatasetSpec Default { get; } = new("fashion-mnist", null, 0.1);
+
+    /// <summary>The loader's options for this data set, split by <paramref name="seed"/>.</summary>
+    public DatasetOptions ToOptions(int seed) => new()
+    {
+        Name = Name,
+        Path = Path,
+        ValidationFraction = ValidationFraction,
+        LabelColumn = LabelColumn,
+        TextColumn = TextColumn,
+        TestFraction = TestFraction,
+        MaxVocabulary = MaxVocabulary,
+        MaxLength = MaxLength,
+        Seed = seed,
+    };
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using NasFunctions.Evaluator.Data;
+using NasFunctions.Evaluator.Models;
 using NasFunctions.SearchSpace;
 using NasFunctions.SearchSpace.MacroCnn;
 using NasFunctions.Strategy;
@@ -49,11 +51,15 @@ public static class SearchSpecReader
         var space = spec.Field("space") is { } spaceElement
             ? SearchSpaceCatalog.FromJson(spaceElement, spec.PathOf("space"), errors)
             : MacroCnnSpace.Default;
-        var dataset = ReadDataset(spec.Object("dataset"));
+        var dataset = ReadDataset(spec.Object("dataset"), spec.PathOf("dataset"), errors);
         var budget = ReadBudget(spec.Object("budget"));
         var training = ReadTraining(spec.Object("training"));
         var strategy = ReadStrategy(spec, errors);
         spec.RejectUnknown();
+        if (space is not null)
+        {
+            CheckPairing(space, dataset, spec.Field("dataset") is null ? spec.PathOf("dataset") : SpecJson.Property(spec.PathOf("dataset"), "name"), errors);
+        }
 
         if (strategy is not null)
         {
@@ -70,7 +76,7 @@ public static class SearchSpecReader
         return space is null || strategy is null ? null : new SearchSpec(name, seed, space, dataset, strategy, budget, training);
     }
 
-    private static DatasetSpec ReadDataset(SpecObject? dataset)
+    private static DatasetSpec ReadDataset(SpecObject? dataset, string path, List<SpecError> errors)
     {
         if (dataset is null)
         {
@@ -81,10 +87,62 @@ public static class SearchSpecReader
         var result = new DatasetSpec(
             dataset.String("name", defaults.Name, DatasetSpec.Known),
             dataset.OptionalString("path"),
-            dataset.Number("validationFraction", defaults.ValidationFraction, 0, 0.5));
+            dataset.Number("validationFraction", defaults.ValidationFraction, 0, 0.5),
+            dataset.String("labelColumn", defaults.LabelColumn),
+            dataset.String("textColumn", defaults.TextColumn),
+            dataset.Number("testFraction", defaults.TestFraction, 0, 0.5),
+            dataset.Int("maxVocabulary", defaults.MaxVocabulary, 3, 10_000_000),
+            dataset.Int("maxLength", defaults.MaxLength, 1, 100_000));
         dataset.RejectUnknown();
+
+        // The loader's own rules (a path for data sets without a default folder, blank columns), each listed.
+        if (DatasetSpec.Known.Contains(result.Name))
+        {
+            errors.AddRange(result.ToOptions(0).Validate().Select(problem => new SpecError(path, problem)));
+        }
+
         return result;
     }
+
+    /// <summary>Adds an error when the space's networks cannot take the data set's samples (images, feature rows, texts).</summary>
+    private static void CheckPairing(ISearchSpace space, DatasetSpec dataset, string path, List<SpecError> errors)
+    {
+        ModelInput wanted;
+        try
+        {
+            wanted = ModelFactory.InputOf(space);
+        }
+        catch (NotSupportedException)
+        {
+            return; // a custom space: its evaluator decides
+        }
+
+        var kind = dataset.ToOptions(0).Kind;
+        var has = kind switch
+        {
+            DatasetKind.Csv => ModelInput.Features,
+            DatasetKind.TextCsv or DatasetKind.SpamAssassin => ModelInput.Tokens,
+            _ => ModelInput.Images,
+        };
+        if (has != wanted)
+        {
+            var fits = wanted switch
+            {
+                ModelInput.Images => "fashion-mnist, mnist or cifar10",
+                ModelInput.Features => "csv",
+                _ => "text-csv or spam-assassin",
+            };
+            errors.Add(new SpecError(path,
+                $"data set '{dataset.Name}' holds {Describe(has)} but search space '{space.Kind}' trains on {Describe(wanted)}; use {fits}"));
+        }
+    }
+
+    private static string Describe(ModelInput input) => input switch
+    {
+        ModelInput.Images => "images",
+        ModelInput.Features => "feature rows",
+        _ => "texts",
+    };
 
     private static SearchBudget ReadBudget(SpecObject? budget)
     {

@@ -21,6 +21,7 @@ internal static class TrialEntity
         Set(entity, nameof(TrialRecord.Parameters), trial.Parameters);
         Set(entity, nameof(TrialRecord.Flops), trial.Flops);
         Set(entity, nameof(TrialRecord.LatencyMilliseconds), trial.LatencyMilliseconds);
+        Set(entity, nameof(TrialRecord.LatencyMillisecondsBatch64), trial.LatencyMillisecondsBatch64);
         Set(entity, nameof(TrialRecord.TrainSeconds), trial.TrainSeconds);
         Set(entity, nameof(TrialRecord.WeightsBlob), trial.WeightsBlob);
         SetTruncated(entity, nameof(TrialRecord.Error), trial.Error, AzureSearchStore.MaxErrorLength);
@@ -46,6 +47,7 @@ internal static class TrialEntity
         Parameters = Int64(entity, nameof(TrialRecord.Parameters)),
         Flops = Int64(entity, nameof(TrialRecord.Flops)),
         LatencyMilliseconds = Double(entity, nameof(TrialRecord.LatencyMilliseconds)),
+        LatencyMillisecondsBatch64 = Double(entity, nameof(TrialRecord.LatencyMillisecondsBatch64)),
         TrainSeconds = Double(entity, nameof(TrialRecord.TrainSeconds)),
         WeightsBlob = String(entity, nameof(TrialRecord.WeightsBlob)),
         Error = String(entity, nameof(TrialRecord.Error)),

@@ -37,6 +37,6 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
         }
 
         double fitness = Fitness(architecture.Canonical);
-        return new TrialEvaluation(fitness, fitness - 0.01, 1 - fitness, architecture.Canonical.Length * 100, 0.01, [1, 2, 3]);
+        return new TrialEvaluation(fitness, fitness - 0.01, 1 - fitness, architecture.Canonical.Length * 100, 0.01, architecture.Canonical.Length * 1000, 0.5, 0.05, [1, 2, 3]);
     }
 }

