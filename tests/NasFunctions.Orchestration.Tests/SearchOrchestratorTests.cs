@@ -87,6 +87,34 @@ public class SearchOrchestratorTests
     }
 
     [Fact]
+    public async Task Strategies_learn_each_trial_with_its_parameters_flops_and_latency()
+    {
+        var store = new InMemorySearchStore();
+        const string WithObjectives = """
+            { "seed": 5,
+              "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 2, "operations": ["conv3x3", "maxpool"], "channels": [8, 16, 32] },
+              "strategy": { "name": "random", "options": { "objectives": { "pareto": ["accuracy", "flops"] } } },
+              "budget": { "rounds": 2, "candidatesPerRound": 2 } }
+            """;
+        await using var host = await StartAsync(store, new SyntheticEvaluator());
+
+        await RunAsync(host, store, "s4", WithObjectives);
+
+        var state = System.Text.Json.Nodes.JsonNode.Parse((await store.GetControllerStateAsync("s4", 1))!)!;
+        var front = state["front"]!.AsArray();
+        front.Count.ShouldBeGreaterThan(0);
+        var trials = (await store.ListTrialsAsync("s4")).ToDictionary(t => t.TrialId);
+        foreach (var point in front)
+        {
+            var trial = trials[point!["trialId"]!.GetValue<string>()];
+            var metrics = point["metrics"]!.AsObject();
+            metrics["parameters"]!.GetValue<double>().ShouldBe(trial.Parameters!.Value);
+            metrics["flops"]!.GetValue<double>().ShouldBe(trial.Flops!.Value);
+            metrics["latencyMs"]!.GetValue<double>().ShouldBe(trial.LatencyMilliseconds!.Value);
+        }
+    }
+
+    [Fact]
     public async Task The_same_seed_proposes_the_same_trials()
     {
         var first = new InMemorySearchStore();
