@@ -46,6 +46,8 @@ static int Usage()
           nas serve [--port N]                run the HTTP API and workers in the foreground (default port 7071)
           nas bench strategies --table PATH [--column NAME] [--queries K] [--seeds S] [--json]
                                               every strategy on a tabular benchmark (NAS-Bench-201 by default)
+          nas bench trainer [--device auto|cpu|cuda] [--threads N] [--batch 128] [--steps 30] [--warmup 5] [--json]
+                                              training samples/s and GFLOP/s of the reference CNN against a large matmul
         """);
     return 0;
 }

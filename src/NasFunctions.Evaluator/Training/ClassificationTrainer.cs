@@ -88,10 +88,7 @@ public static class ClassificationTrainer
 
                 using var scope = NewDisposeScope();
                 var (inputs, labels) = data.Train.Create(subset.AsSpan(start, count), device);
-                model.zero_grad();
-                var loss = nn.functional.cross_entropy(model.forward(inputs), labels);
-                loss.backward();
-                optimizer.Step();
+                Step(model, optimizer, inputs, labels);
             }
         }
 
@@ -109,6 +106,16 @@ public static class ClassificationTrainer
             subset.Length,
             ModelWeights.Save(model),
             measures);
+    }
+
+    /// <summary>One training step on one batch: gradients cleared, cross-entropy, backward, an Adam update; returns the loss (caller's scope).</summary>
+    internal static Tensor Step(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, Tensor inputs, Tensor labels)
+    {
+        model.zero_grad();
+        var loss = nn.functional.cross_entropy(model.forward(inputs), labels);
+        loss.backward();
+        optimizer.Step();
+        return loss;
     }
 
     /// <summary>Accuracy and mean cross-entropy of a model on a split, in eval mode, without gradients, chunk by chunk.</summary>
@@ -181,7 +188,7 @@ public static class ClassificationTrainer
     /// a NaN validation loss on the first training of a process). So pending finalizers are drained first and the layers are
     /// built inside a no-GC region.
     /// </remarks>
-    private static nn.Module<Tensor, Tensor> CreateModel(Func<nn.Module<Tensor, Tensor>> build, int seed, Device device)
+    internal static nn.Module<Tensor, Tensor> CreateModel(Func<nn.Module<Tensor, Tensor>> build, int seed, Device device)
     {
         lock (SeedLock)
         {

@@ -1,11 +1,12 @@
 using NasFunctions.Benchmarks;
+using NasFunctions.Benchmarks.Trainer;
 using NasFunctions.Evaluator.Tabular;
 using NasFunctions.SearchSpace;
 using NasFunctions.Strategy;
 
 namespace NasFunctions.Local.Cli;
 
-/// <summary><c>nas bench strategies ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
+/// <summary><c>nas bench strategies|trainer ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
 public static class BenchCommand
 {
     /// <summary>Runs the named benchmark; returns the process exit code.</summary>
@@ -13,6 +14,7 @@ public static class BenchCommand
         Task.FromResult(line.Arguments.FirstOrDefault() switch
         {
             "strategies" => Strategies(line, cancellationToken),
+            "trainer" => Trainer(line),
             _ => Usage(),
         });
 
@@ -45,9 +47,28 @@ public static class BenchCommand
         return 0;
     }
 
+    private static int Trainer(CommandLine line)
+    {
+        var defaults = new TrainerBenchmarkOptions();
+        var result = TrainerBenchmark.Run(new TrainerBenchmarkOptions
+        {
+            Architecture = line.String("architecture", defaults.Architecture)!,
+            BatchSize = line.Int("batch", defaults.BatchSize),
+            WarmupSteps = line.Int("warmup", defaults.WarmupSteps),
+            Steps = line.Int("steps", defaults.Steps),
+            Threads = line.Int("threads", defaults.Threads),
+            Device = line.String("device", defaults.Device)!,
+            MatmulSize = line.Int("matmul-size", defaults.MatmulSize),
+            MatmulRepeats = line.Int("matmul-repeats", defaults.MatmulRepeats),
+        });
+        Console.WriteLine(line.Options.ContainsKey("json") ? result.ToJson() : result.ToTable());
+        return 0;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("usage: nas bench strategies --table PATH [--column NAME] --queries K --seeds S [--json]");
+        Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--threads N] [--batch 128] [--steps 30] [--warmup 5] [--json]");
         return 2;
     }
 }
