@@ -86,6 +86,8 @@ public sealed class ImageClassificationTrainerTests
     {
         if (TorchSharp.torch.cuda.is_available())
         {
+            ComputeDevice.Resolve("auto").type.ShouldBe(TorchSharp.DeviceType.CUDA, "auto takes CUDA where it is present");
+            ComputeDevice.Resolve("cuda").type.ShouldBe(TorchSharp.DeviceType.CUDA);
             return;
         }
 
