@@ -76,6 +76,16 @@ public sealed class AzureSearchStore : ISearchStore
         OpenAsync(BlobPaths.TrialWeights(searchId, trialId), cancellationToken);
 
     /// <inheritdoc />
+    public async Task PutTrialCheckpointAsync(
+        string searchId, string trialId, ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken = default) =>
+        await PutBytesAsync(BlobPaths.TrialCheckpoint(searchId, trialId), BinaryData.FromBytes(checkpoint), ContentTypes.Binary, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<byte[]?> GetTrialCheckpointAsync(string searchId, string trialId, CancellationToken cancellationToken = default) =>
+        (await GetBytesAsync(BlobPaths.TrialCheckpoint(searchId, trialId), cancellationToken).ConfigureAwait(false))?.ToArray();
+
+    /// <inheritdoc />
     public Task PutTrialArchitectureAsync(string searchId, string trialId, string json, CancellationToken cancellationToken = default) =>
         PutTextAsync(BlobPaths.TrialArchitecture(searchId, trialId), json, cancellationToken);
 
@@ -193,12 +203,15 @@ public sealed class AzureSearchStore : ISearchStore
         return blobName;
     }
 
-    private async Task<string?> GetTextAsync(string blobName, CancellationToken cancellationToken)
+    private async Task<string?> GetTextAsync(string blobName, CancellationToken cancellationToken) =>
+        (await GetBytesAsync(blobName, cancellationToken).ConfigureAwait(false))?.ToString();
+
+    private async Task<BinaryData?> GetBytesAsync(string blobName, CancellationToken cancellationToken)
     {
         try
         {
             var download = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return download.Value.Content.ToString();
+            return download.Value.Content;
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound)
         {

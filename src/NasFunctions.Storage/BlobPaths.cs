@@ -37,6 +37,9 @@ public static class BlobPaths
     /// <summary>A trained trial's weights: <c>{searchId}/trials/{trialId}/weights</c>.</summary>
     public static string TrialWeights(string searchId, string trialId) => Trial(searchId, trialId) + "weights";
 
+    /// <summary>A trial's training checkpoint (weights, optimizer state, epochs done), rewritten after each epoch: <c>{searchId}/trials/{trialId}/checkpoint</c>.</summary>
+    public static string TrialCheckpoint(string searchId, string trialId) => Trial(searchId, trialId) + "checkpoint";
+
     /// <summary>A trial's architecture as JSON: <c>{searchId}/trials/{trialId}/architecture.json</c>.</summary>
     public static string TrialArchitecture(string searchId, string trialId) => Trial(searchId, trialId) + "architecture.json";
 

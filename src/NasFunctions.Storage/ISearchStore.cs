@@ -34,6 +34,12 @@ public interface ISearchStore
     /// <summary>Opens a trial's weights for reading (the caller disposes the stream); null when none were written.</summary>
     Task<Stream?> OpenTrialWeightsAsync(string searchId, string trialId, CancellationToken cancellationToken = default);
 
+    /// <summary>Writes (replaces) a trial's training checkpoint (<see cref="BlobPaths.TrialCheckpoint"/>).</summary>
+    Task PutTrialCheckpointAsync(string searchId, string trialId, ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a trial's last training checkpoint; null when none was written.</summary>
+    Task<byte[]?> GetTrialCheckpointAsync(string searchId, string trialId, CancellationToken cancellationToken = default);
+
     /// <summary>Writes a trial's architecture JSON (<see cref="BlobPaths.TrialArchitecture"/>).</summary>
     Task PutTrialArchitectureAsync(string searchId, string trialId, string json, CancellationToken cancellationToken = default);
 

@@ -24,6 +24,21 @@ public sealed record TrialRecord
     /// <summary>Fidelity: fraction of the training data used, in (0, 1].</summary>
     public double DataFraction { get; init; } = 1.0;
 
+    /// <summary>The trial whose trained weights this one continued from (a promotion to a higher fidelity); null when it started fresh.</summary>
+    public string? ContinuedFrom { get; init; }
+
+    /// <summary>Epochs the weights had when this trial started: those of <see cref="ContinuedFrom"/>, 0 for a fresh start.</summary>
+    public int StartEpoch { get; init; }
+
+    /// <summary>Epochs the weights have now (counting <see cref="StartEpoch"/>); updated after each epoch while it trains.</summary>
+    public int? EpochsDone { get; init; }
+
+    /// <summary>The epoch an attempt resumed from, after an earlier attempt left a checkpoint; null when no attempt resumed.</summary>
+    public int? ResumedFromEpoch { get; init; }
+
+    /// <summary>True when training stopped before <see cref="Epochs"/> because the validation accuracy stopped improving.</summary>
+    public bool StoppedEarly { get; init; }
+
     /// <summary>One of <see cref="TrialStatus"/>.</summary>
     public required string Status { get; init; }
 

@@ -87,6 +87,29 @@ public class SearchOrchestratorTests
     }
 
     [Fact]
+    public async Task A_training_that_crashes_after_an_epoch_resumes_from_that_epochs_checkpoint()
+    {
+        var store = new InMemorySearchStore();
+        const string ThreeEpochs = """
+            { "seed": 3, "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 1, "operations": ["conv3x3"], "channels": [8, 16], "batchNorm": [false], "skip": [false] },
+              "budget": { "rounds": 1, "candidatesPerRound": 2 }, "training": { "epochs": 3 } }
+            """;
+        var evaluator = new SyntheticEvaluator { CrashAfterFirstEpochOn = "conv3x3/8" };
+        await using var host = await StartAsync(store, evaluator);
+
+        var outcome = await RunAsync(host, store, "s5", ThreeEpochs);
+
+        outcome.TrialsFailed.ShouldBe(0);
+        var trials = (await store.ListTrialsAsync("s5")).ToDictionary(t => t.Architecture);
+        var crashed = trials["conv3x3/8"];
+        (crashed.Status, crashed.Attempt, crashed.ResumedFromEpoch, crashed.EpochsDone).ShouldBe((TrialStatus.Succeeded, 2, (int?)1, (int?)3));
+        evaluator.Starts.Where(s => s.Architecture == "conv3x3/8").Select(s => s.StartEpoch).Order().ShouldBe([0, 1]);
+        var calm = trials["conv3x3/16"];
+        (calm.Attempt, calm.ResumedFromEpoch, calm.EpochsDone).ShouldBe((1, (int?)null, (int?)3));
+        (await store.GetTrialCheckpointAsync("s5", crashed.TrialId)).ShouldBe(new byte[] { 3 });
+    }
+
+    [Fact]
     public async Task Strategies_learn_each_trial_with_its_parameters_flops_and_latency()
     {
         var store = new InMemorySearchStore();

@@ -82,6 +82,21 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_checkpoint_round_trips_is_replaced_and_lives_beside_the_weights()
+    {
+        var id = Ids.NewSearch();
+        (await _store.GetTrialCheckpointAsync(id, "r0000-c03")).ShouldBeNull();
+
+        await _store.PutTrialCheckpointAsync(id, "r0000-c03", RandomBytes(2048, seed: 4));
+        var second = RandomBytes(4096, seed: 5);
+        await _store.PutTrialCheckpointAsync(id, "r0000-c03", second);
+
+        (await _store.GetTrialCheckpointAsync(id, "r0000-c03")).ShouldBe(second);
+        (await _store.GetTrialCheckpointAsync(id, "r0000-c04")).ShouldBeNull();
+        BlobPaths.TrialCheckpoint(id, "r0000-c03").ShouldBe($"{id}/trials/r0000-c03/checkpoint");
+    }
+
+    [Fact]
     public async Task Architecture_round_trips_and_is_overwritten()
     {
         var id = Ids.NewSearch();

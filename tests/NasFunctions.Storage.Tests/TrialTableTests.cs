@@ -13,6 +13,7 @@ public sealed class TrialTableTests(AzuriteFixture azurite)
         var read = await _store.GetTrialAsync(trial.SearchId, trial.TrialId);
         read.ShouldBe(trial);
         (read!.Flops, read.LatencyMilliseconds, read.LatencyMillisecondsBatch64).ShouldBe((9_876_543_210L, 1.5, 0.25));
+        (read.ContinuedFrom, read.StartEpoch, read.EpochsDone, read.ResumedFromEpoch, read.StoppedEarly).ShouldBe(("r0001-c04", 4, (int?)11, (int?)7, true));
     }
 
     [Fact]

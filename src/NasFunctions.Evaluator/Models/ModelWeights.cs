@@ -22,6 +22,17 @@ public static class ModelWeights
         return stream.ToArray();
     }
 
+    /// <summary>Loads weights written by <see cref="Save"/> for the same architecture into <paramref name="model"/>.</summary>
+    /// <exception cref="ArgumentException">The weights belong to a different architecture.</exception>
+    public static void LoadInto(nn.Module model, byte[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(weights);
+        using var stream = new MemoryStream(weights, writable: false);
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        model.load(reader);
+    }
+
     /// <summary>Builds the network and loads saved weights into it; the caller disposes the model.</summary>
     /// <exception cref="ArgumentException">The weights belong to a different architecture.</exception>
     public static MacroCnnModel Load(MacroCnnNetwork network, byte[] weights)
@@ -30,9 +41,7 @@ public static class ModelWeights
         var model = new MacroCnnModel(network);
         try
         {
-            using var stream = new MemoryStream(weights, writable: false);
-            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            model.load(reader);
+            LoadInto(model, weights);
             return model;
         }
         catch

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -76,6 +78,69 @@ internal sealed class AdamOptimizer : IDisposable
         }
 
         GC.KeepAlive(this);
+    }
+
+    /// <summary>The step count and every parameter's two moments, as bytes (for a checkpoint).</summary>
+    public byte[] SaveState()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(_step);
+            writer.Write(_parameters.Length);
+            foreach (var moment in _firstMoments.Concat(_secondMoments))
+            {
+                using var host = moment.detach().cpu();
+                var values = host.data<float>().ToArray();
+                writer.Write(values.Length);
+                writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Replaces the step count and moments with those <see cref="SaveState"/> wrote for the same network.</summary>
+    /// <exception cref="InvalidDataException">The state is damaged or belongs to a network of other shapes.</exception>
+    public void LoadState(byte[] state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(state, writable: false), Encoding.UTF8);
+            var step = reader.ReadInt64();
+            if (reader.ReadInt32() != _parameters.Length)
+            {
+                throw new InvalidDataException("The optimizer state is for a network with another number of parameters.");
+            }
+
+            using var noGrad = no_grad();
+            foreach (var moment in _firstMoments.Concat(_secondMoments))
+            {
+                var count = reader.ReadInt32();
+                if (count != moment.numel())
+                {
+                    throw new InvalidDataException($"The optimizer state holds {count} values for a parameter of {moment.numel()}.");
+                }
+
+                var values = new float[count];
+                var bytes = reader.ReadBytes(count * sizeof(float));
+                if (bytes.Length != count * sizeof(float))
+                {
+                    throw new EndOfStreamException();
+                }
+
+                bytes.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+                using var source = tensor(values, moment.shape);
+                moment.copy_(source);
+            }
+
+            _step = step;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("The optimizer state is truncated.", e);
+        }
     }
 
     /// <inheritdoc />

@@ -22,6 +22,7 @@ public static class ClassificationTrainer
 
     /// <summary>Builds an architecture of a built-in space for the data (see <see cref="ModelFactory"/>) and trains it.</summary>
     /// <exception cref="ArgumentException">The options or fidelity are invalid, or the data does not suit the space.</exception>
+    /// <exception cref="InvalidDataException">The checkpoint to start from belongs to another network.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static TrainingResult Train(
         ISearchSpace space,
@@ -31,23 +32,27 @@ public static class ClassificationTrainer
         double dataFraction,
         int seed,
         TrainingOptions options,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        TrainingCheckpoints? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(data);
         ModelFactory.InputOf(space);
-        return Train(() => ModelFactory.Create(space, architecture, data.Shape), data, epochs, dataFraction, seed, options, cancellationToken);
+        return Train(
+            () => ModelFactory.Create(space, architecture, data.Shape), data, epochs, dataFraction, seed, options, cancellationToken, checkpoints);
     }
 
-    /// <summary>Builds a model with <paramref name="build"/> from the seed, trains it for some epochs on a seeded fraction of the train split, scores and measures it.</summary>
+    /// <summary>Builds a model with <paramref name="build"/> from the seed, trains it up to some epochs on a seeded fraction of the train split, scores and measures it.</summary>
     /// <param name="build">Makes the model (fresh weights from the current torch seed); it must count its FLOPs (<see cref="FlopCounter"/>).</param>
     /// <param name="data">The data set's splits and shape.</param>
-    /// <param name="epochs">Passes over the training subset (at least 1).</param>
-    /// <param name="dataFraction">Fraction of the train split to train on, in (0, 1]; the subset is picked by <paramref name="seed"/>.</param>
-    /// <param name="seed">Seeds the weights, the subset and the per-epoch shuffles.</param>
-    /// <param name="options">Batch size, optimizer, threads, device and latency repeats.</param>
+    /// <param name="epochs">Epochs the weights should have in all (at least 1); a checkpoint's epochs count towards them.</param>
+    /// <param name="dataFraction">Fraction of the train split to train on, in (0, 1]; the subset is picked by the seed.</param>
+    /// <param name="seed">Seeds the weights, the subset and the per-epoch order (a checkpoint to start from brings its own).</param>
+    /// <param name="options">Batch size, optimizer, threads, device, early stopping and latency repeats.</param>
     /// <param name="cancellationToken">Checked between batches and evaluation chunks.</param>
+    /// <param name="checkpoints">Where to start from and where each epoch's checkpoint goes; null starts fresh and keeps none.</param>
     /// <exception cref="ArgumentException">The options or fidelity are invalid, or the train split is empty.</exception>
+    /// <exception cref="InvalidDataException">The checkpoint to start from belongs to another network.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static TrainingResult Train(
         Func<nn.Module<Tensor, Tensor>> build,
@@ -56,7 +61,8 @@ public static class ClassificationTrainer
         double dataFraction,
         int seed,
         TrainingOptions options,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        TrainingCheckpoints? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(data);
@@ -66,29 +72,35 @@ public static class ClassificationTrainer
 
         set_num_threads(options.EffectiveThreads);
         var device = ComputeDevice.Resolve(options.Device);
-        var random = new Random(seed);
-        var subset = ChooseSubset(data.Train.Count, dataFraction, random);
+        var start = checkpoints?.StartFrom;
+        var orderSeed = start?.Seed ?? seed;
+        var subset = ChooseSubset(data.Train.Count, dataFraction, orderSeed);
         using var model = CreateModel(build, seed, device);
         model.to(device);
         using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay);
-
-        var stopwatch = Stopwatch.StartNew();
-        for (var epoch = 0; epoch < epochs; epoch++)
+        if (start is not null)
         {
-            random.Shuffle(subset);
-            model.train();
-            for (var start = 0; start < subset.Length; start += options.BatchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(options.BatchSize, subset.Length - start);
-                if (count == 1 && start > 0)
-                {
-                    break; // a lone trailing sample would break batch norm
-                }
+            LoadCheckpoint(model, optimizer, start);
+        }
 
-                using var scope = NewDisposeScope();
-                var (inputs, labels) = data.Train.Create(subset.AsSpan(start, count), device);
-                Step(model, optimizer, inputs, labels);
+        var startEpoch = start?.EpochsDone ?? 0;
+        var epochsDone = startEpoch;
+        var plateau = start?.Plateau;
+        var stopwatch = Stopwatch.StartNew();
+        while (epochsDone < epochs && plateau?.Stopped != true)
+        {
+            TrainEpoch(model, optimizer, data.Train, subset, EpochOrder(orderSeed, epochsDone), options.BatchSize, device, cancellationToken);
+            epochsDone++;
+            if (options.EarlyStoppingPatience > 0)
+            {
+                var score = Evaluate(model, data.Validation, options.EvaluationChunk, cancellationToken);
+                plateau = PlateauWatch.After(plateau, score.Accuracy, options.EarlyStoppingPatience, options.EarlyStoppingMinGain);
+            }
+
+            if (checkpoints?.AfterEpoch is { } afterEpoch)
+            {
+                var seconds = (start?.TrainSeconds ?? 0) + stopwatch.Elapsed.TotalSeconds;
+                afterEpoch(new TrainingCheckpoint(orderSeed, epochsDone, seconds, ModelWeights.Save(model), optimizer.SaveState(), plateau));
             }
         }
 
@@ -101,12 +113,61 @@ public static class ClassificationTrainer
             test.Accuracy,
             validation.Loss,
             measures.Parameters,
-            stopwatch.Elapsed.TotalSeconds,
-            epochs,
+            (start?.TrainSeconds ?? 0) + stopwatch.Elapsed.TotalSeconds,
+            epochsDone,
             subset.Length,
             ModelWeights.Save(model),
-            measures);
+            measures,
+            startEpoch,
+            plateau?.Stopped == true && epochsDone < epochs);
     }
+
+    /// <summary>One pass over the subset in the given order, a dispose scope per batch.</summary>
+    private static void TrainEpoch(
+        nn.Module<Tensor, Tensor> model,
+        AdamOptimizer optimizer,
+        IBatchSource train,
+        int[] subset,
+        Random order,
+        int batchSize,
+        Device device,
+        CancellationToken cancellationToken)
+    {
+        var shuffled = subset.ToArray();
+        order.Shuffle(shuffled);
+        model.train();
+        for (var start = 0; start < shuffled.Length; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(batchSize, shuffled.Length - start);
+            if (count == 1 && start > 0)
+            {
+                break; // a lone trailing sample would break batch norm
+            }
+
+            using var scope = NewDisposeScope();
+            var (inputs, labels) = train.Create(shuffled.AsSpan(start, count), device);
+            Step(model, optimizer, inputs, labels);
+        }
+    }
+
+    /// <summary>Loads a checkpoint's weights and optimizer state; a checkpoint of another network is an <see cref="InvalidDataException"/>.</summary>
+    private static void LoadCheckpoint(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, TrainingCheckpoint checkpoint)
+    {
+        try
+        {
+            ModelWeights.LoadInto(model, checkpoint.Model);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"The checkpoint's weights do not fit this network: {e.Message}", e);
+        }
+
+        optimizer.LoadState(checkpoint.Optimizer);
+    }
+
+    /// <summary>The data order of one epoch: it depends on the seed and the epoch only, so a resumed training sees the same order.</summary>
+    private static Random EpochOrder(int seed, int epoch) => new(unchecked((seed * 1_000_003) ^ ((epoch + 1) * 7_919)));
 
     /// <summary>One training step on one batch: gradients cleared, cross-entropy, backward, an Adam update; returns the loss (caller's scope).</summary>
     internal static Tensor Step(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, Tensor inputs, Tensor labels)
@@ -234,10 +295,11 @@ public static class ClassificationTrainer
     /// <summary>Managed bytes the model constructors may allocate without a collection (module objects only: tensors are native).</summary>
     private const long NoGcBytes = 32L * 1024 * 1024;
 
-    private static int[] ChooseSubset(int trainCount, double fraction, Random random)
+    /// <summary>The first <paramref name="fraction"/> of a seeded permutation, so a larger fraction of the same seed holds a smaller one.</summary>
+    private static int[] ChooseSubset(int trainCount, double fraction, int seed)
     {
         var all = Enumerable.Range(0, trainCount).ToArray();
-        random.Shuffle(all);
+        new Random(seed).Shuffle(all);
         var count = Math.Clamp((int)Math.Round(trainCount * fraction), 1, trainCount);
         return all[..count];
     }

@@ -24,6 +24,15 @@ public sealed class TrainingOptions
     /// <summary>"cpu" (default), "cuda", or "auto" (CUDA when available, otherwise the CPU).</summary>
     public string Device { get; set; } = "cpu";
 
+    /// <summary>
+    /// Early stopping: epochs without a validation gain of more than <see cref="EarlyStoppingMinGain"/> after which training
+    /// stops; 0 (default) trains every epoch. When on, the validation split is scored after every epoch.
+    /// </summary>
+    public int EarlyStoppingPatience { get; set; }
+
+    /// <summary>The validation accuracy gain (in [0, 1]) that counts as an improvement for early stopping; default 0.001.</summary>
+    public double EarlyStoppingMinGain { get; set; } = 0.001;
+
     /// <summary>Untimed forward passes before each latency measurement; default 2.</summary>
     public int LatencyWarmups { get; set; } = 2;
 
@@ -60,6 +69,16 @@ public sealed class TrainingOptions
         if (EvaluationChunk < 1)
         {
             errors.Add($"EvaluationChunk must be at least 1 (was {EvaluationChunk}).");
+        }
+
+        if (EarlyStoppingPatience < 0)
+        {
+            errors.Add($"EarlyStoppingPatience must be 0 (off) or positive (was {EarlyStoppingPatience}).");
+        }
+
+        if (!double.IsFinite(EarlyStoppingMinGain) || EarlyStoppingMinGain < 0 || EarlyStoppingMinGain >= 1)
+        {
+            errors.Add($"EarlyStoppingMinGain must be in [0, 1) (was {EarlyStoppingMinGain}).");
         }
 
         if (LatencyWarmups < 0 || LatencyRepeats < 1)

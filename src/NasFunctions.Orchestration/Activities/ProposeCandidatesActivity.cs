@@ -42,7 +42,8 @@ public sealed class ProposeCandidatesActivity(ISearchStore store, SearchSpecCach
                 candidate.Architecture.Canonical,
                 candidate.Fidelity.Epochs,
                 candidate.Fidelity.DataFraction,
-                SeedSequence.Derive(spec.Seed, input.Round, index, 1)))
+                SeedSequence.Derive(spec.Seed, input.Round, index, 1),
+                candidate.ContinueFrom))
             .ToList();
 
         await store.UpsertSearchAsync(search with

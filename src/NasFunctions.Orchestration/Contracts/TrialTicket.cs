@@ -8,4 +8,6 @@ namespace NasFunctions.Orchestration.Contracts;
 /// <param name="Epochs">Fidelity: epochs to train.</param>
 /// <param name="DataFraction">Fidelity: share of the training split.</param>
 /// <param name="Seed">Seed for weight initialisation and data order.</param>
-public sealed record TrialTicket(string SearchId, string TrialId, int Round, string Architecture, int Epochs, double DataFraction, int Seed);
+/// <param name="ContinueFrom">The trial whose final checkpoint this one continues training from; null for fresh weights.</param>
+public sealed record TrialTicket(
+    string SearchId, string TrialId, int Round, string Architecture, int Epochs, double DataFraction, int Seed, string? ContinueFrom = null);

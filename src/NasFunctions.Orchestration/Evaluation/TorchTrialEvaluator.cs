@@ -32,8 +32,10 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">The space is a custom one, which this evaluator cannot build.</exception>
-    public TrialEvaluation Evaluate(SearchSpec spec, Architecture architecture, Fidelity fidelity, int seed, CancellationToken cancellationToken)
+    public TrialEvaluation Evaluate(
+        SearchSpec spec, Architecture architecture, Fidelity fidelity, int seed, TrialCheckpointing checkpointing, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(checkpointing);
         var data = Load(spec);
         var training = new TrainingOptions
         {
@@ -41,13 +43,23 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
             LearningRate = spec.Training.LearningRate,
             Threads = spec.Training.Threads > 0 ? spec.Training.Threads : _options.EffectiveThreads,
             Device = spec.Training.Device,
+            EarlyStoppingPatience = spec.Training.EarlyStopping?.Patience ?? 0,
+            EarlyStoppingMinGain = spec.Training.EarlyStopping?.MinGain ?? EarlyStoppingSpec.Default.MinGain,
+        };
+        var start = checkpointing.StartFrom is { } bytes ? TrainingCheckpoint.FromBytes(bytes) : null;
+        var checkpoints = new TrainingCheckpoints
+        {
+            StartFrom = checkpointing.ContinuesAnotherTrial ? start?.ForContinuation() : start,
+            AfterEpoch = checkpointing.AfterEpoch is { } afterEpoch
+                ? checkpoint => afterEpoch(new EpochCheckpoint(checkpoint.EpochsDone, checkpoint.ToBytes()))
+                : null,
         };
 
         _slots.Wait(cancellationToken);
         try
         {
             var result = ClassificationTrainer.Train(
-                spec.Space, architecture, data, fidelity.Epochs, fidelity.DataFraction, seed, training, cancellationToken);
+                spec.Space, architecture, data, fidelity.Epochs, fidelity.DataFraction, seed, training, cancellationToken, checkpoints);
             return new TrialEvaluation(
                 result.ValidationAccuracy,
                 result.TestAccuracy,
@@ -57,7 +69,10 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
                 result.Measures.Flops,
                 result.Measures.LatencyMilliseconds,
                 result.Measures.LatencyMillisecondsBatch64,
-                result.Weights);
+                result.Weights,
+                result.Epochs,
+                result.StartEpoch,
+                result.StoppedEarly);
         }
         finally
         {

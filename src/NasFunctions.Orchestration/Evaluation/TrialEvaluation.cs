@@ -10,6 +10,9 @@ namespace NasFunctions.Orchestration.Evaluation;
 /// <param name="LatencyMilliseconds">Host latency of one sample at batch 1, in milliseconds (median of repeats).</param>
 /// <param name="LatencyMillisecondsBatch64">Host latency per sample at batch 64, in milliseconds (median of repeats).</param>
 /// <param name="Weights">The serialized weights.</param>
+/// <param name="EpochsDone">Epochs the weights have been trained for in all (fewer than asked when stopped early).</param>
+/// <param name="StartEpoch">Epochs the weights had when this training started (from a checkpoint); 0 for a fresh start.</param>
+/// <param name="StoppedEarly">True when early stopping ended the training on a validation plateau.</param>
 public sealed record TrialEvaluation(
     double ValidationAccuracy,
     double TestAccuracy,
@@ -19,4 +22,7 @@ public sealed record TrialEvaluation(
     long Flops,
     double LatencyMilliseconds,
     double LatencyMillisecondsBatch64,
-    byte[] Weights);
+    byte[] Weights,
+    int EpochsDone,
+    int StartEpoch = 0,
+    bool StoppedEarly = false);

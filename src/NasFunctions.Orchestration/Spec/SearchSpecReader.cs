@@ -174,8 +174,24 @@ public static class SearchSpecReader
             training.Int("batchSize", defaults.BatchSize, 1, 8_192),
             training.Number("learningRate", defaults.LearningRate, 0, 10),
             training.Int("threads", defaults.Threads, 0, 256),
-            training.String("device", defaults.Device, TrainingSpec.Devices));
+            training.String("device", defaults.Device, TrainingSpec.Devices),
+            ReadEarlyStopping(training.Object("earlyStopping")));
         training.RejectUnknown();
+        return result;
+    }
+
+    private static EarlyStoppingSpec? ReadEarlyStopping(SpecObject? earlyStopping)
+    {
+        if (earlyStopping is null)
+        {
+            return null;
+        }
+
+        var defaults = EarlyStoppingSpec.Default;
+        var result = new EarlyStoppingSpec(
+            earlyStopping.Int("patience", defaults.Patience, 1, 1_000),
+            earlyStopping.Number("minGain", defaults.MinGain, 0, 1));
+        earlyStopping.RejectUnknown();
         return result;
     }
 

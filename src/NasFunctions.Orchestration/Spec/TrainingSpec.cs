@@ -7,7 +7,9 @@ namespace NasFunctions.Orchestration.Spec;
 /// <param name="LearningRate">Adam learning rate (default 0.001).</param>
 /// <param name="Threads">Torch threads per trial; 0 lets the host decide from its cores and training slots (default 0).</param>
 /// <param name="Device"><c>cpu</c> (default), <c>cuda</c>, or <c>auto</c> (CUDA when present).</param>
-public sealed record TrainingSpec(int Epochs, double DataFraction, int BatchSize, double LearningRate, int Threads, string Device)
+/// <param name="EarlyStopping">Stops a trial's training when validation accuracy stops improving; null (default) trains every epoch.</param>
+public sealed record TrainingSpec(
+    int Epochs, double DataFraction, int BatchSize, double LearningRate, int Threads, string Device, EarlyStoppingSpec? EarlyStopping = null)
 {
     /// <summary>The devices a spec may name.</summary>
     public static readonly IReadOnlyList<string> Devices = ["cpu", "cuda", "auto"];

@@ -55,6 +55,14 @@ internal static class EntityValues
     public static int? Int32(TableEntity entity, string key) =>
         Int64(entity, key) is { } value ? checked((int)value) : null;
 
+    public static bool? Boolean(TableEntity entity, string key) =>
+        Raw(entity, key) switch
+        {
+            null => null,
+            string s => bool.Parse(s),
+            var v => Convert.ToBoolean(v, CultureInfo.InvariantCulture),
+        };
+
     public static DateTimeOffset RequiredDate(TableEntity entity, string key) =>
         Raw(entity, key) switch
         {

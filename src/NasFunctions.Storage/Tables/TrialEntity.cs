@@ -14,6 +14,11 @@ internal static class TrialEntity
         Set(entity, nameof(TrialRecord.ArchitectureJson), trial.ArchitectureJson);
         Set(entity, nameof(TrialRecord.Epochs), trial.Epochs);
         Set(entity, nameof(TrialRecord.DataFraction), trial.DataFraction);
+        Set(entity, nameof(TrialRecord.ContinuedFrom), trial.ContinuedFrom);
+        Set(entity, nameof(TrialRecord.StartEpoch), trial.StartEpoch);
+        Set(entity, nameof(TrialRecord.EpochsDone), trial.EpochsDone);
+        Set(entity, nameof(TrialRecord.ResumedFromEpoch), trial.ResumedFromEpoch);
+        Set(entity, nameof(TrialRecord.StoppedEarly), trial.StoppedEarly);
         Set(entity, nameof(TrialRecord.Status), trial.Status);
         Set(entity, nameof(TrialRecord.ValidationAccuracy), trial.ValidationAccuracy);
         Set(entity, nameof(TrialRecord.TestAccuracy), trial.TestAccuracy);
@@ -40,6 +45,11 @@ internal static class TrialEntity
         ArchitectureJson = String(entity, nameof(TrialRecord.ArchitectureJson)),
         Epochs = Int32(entity, nameof(TrialRecord.Epochs)) ?? 0,
         DataFraction = Double(entity, nameof(TrialRecord.DataFraction)) ?? 1.0,
+        ContinuedFrom = String(entity, nameof(TrialRecord.ContinuedFrom)),
+        StartEpoch = Int32(entity, nameof(TrialRecord.StartEpoch)) ?? 0,
+        EpochsDone = Int32(entity, nameof(TrialRecord.EpochsDone)),
+        ResumedFromEpoch = Int32(entity, nameof(TrialRecord.ResumedFromEpoch)),
+        StoppedEarly = Boolean(entity, nameof(TrialRecord.StoppedEarly)) ?? false,
         Status = RequiredString(entity, nameof(TrialRecord.Status)),
         ValidationAccuracy = Double(entity, nameof(TrialRecord.ValidationAccuracy)),
         TestAccuracy = Double(entity, nameof(TrialRecord.TestAccuracy)),

@@ -42,6 +42,29 @@ public sealed class TorchTrialEvaluatorTests
             """, new Fidelity(1, 0.1));
     }
 
+    [Fact]
+    public void A_training_hands_out_a_checkpoint_per_epoch_and_resumes_from_one_to_the_same_weights()
+    {
+        var read = SearchSpecReader.Read("""
+            { "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 1, "channels": [8] }, "training": { "batchSize": 64 } }
+            """);
+        var spec = read.Spec!;
+        var architecture = spec.Space.Parse("conv3x3/8+bn");
+        using var evaluator = new TorchTrialEvaluator(Host);
+        var checkpoints = new List<EpochCheckpoint>();
+
+        var straight = evaluator.Evaluate(
+            spec, architecture, new Fidelity(2, 0.01), 4, new TrialCheckpointing { AfterEpoch = checkpoints.Add }, CancellationToken.None);
+        var resumed = evaluator.Evaluate(
+            spec, architecture, new Fidelity(2, 0.01), 4, new TrialCheckpointing { StartFrom = checkpoints[0].Bytes }, CancellationToken.None);
+
+        checkpoints.Select(c => c.EpochsDone).ShouldBe([1, 2]);
+        (straight.EpochsDone, straight.StartEpoch, resumed.EpochsDone, resumed.StartEpoch).ShouldBe((2, 0, 2, 1));
+        resumed.Weights.ShouldBe(straight.Weights);
+        Should.Throw<InvalidDataException>(() => evaluator.Evaluate(
+            spec, architecture, new Fidelity(2, 0.01), 4, new TrialCheckpointing { StartFrom = [1, 2, 3] }, CancellationToken.None));
+    }
+
     private static TrialEvaluation Evaluate(string json, Fidelity fidelity)
     {
         var read = SearchSpecReader.Read(json);
@@ -49,7 +72,7 @@ public sealed class TorchTrialEvaluatorTests
         var spec = read.Spec!;
         using var evaluator = new TorchTrialEvaluator(Host);
 
-        var evaluation = evaluator.Evaluate(spec, NasFunctions.SearchSpace.DecisionSampler.Sample(spec.Space, new Random(1)), fidelity, 1, CancellationToken.None);
+        var evaluation = evaluator.Evaluate(spec, NasFunctions.SearchSpace.DecisionSampler.Sample(spec.Space, new Random(1)), fidelity, 1, TrialCheckpointing.None, CancellationToken.None);
 
         evaluation.Parameters.ShouldBeGreaterThan(0);
         evaluation.Flops.ShouldBeGreaterThan(0);

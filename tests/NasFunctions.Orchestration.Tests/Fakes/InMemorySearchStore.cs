@@ -47,6 +47,15 @@ public sealed class InMemorySearchStore : ISearchStore
     public Task<Stream?> OpenTrialWeightsAsync(string searchId, string trialId, CancellationToken cancellationToken = default) =>
         Task.FromResult<Stream?>(_blobs.TryGetValue(BlobPaths.TrialWeights(searchId, trialId), out var bytes) ? new MemoryStream(bytes) : null);
 
+    public Task PutTrialCheckpointAsync(string searchId, string trialId, ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken = default)
+    {
+        _blobs[BlobPaths.TrialCheckpoint(searchId, trialId)] = checkpoint.ToArray();
+        return Task.CompletedTask;
+    }
+
+    public Task<byte[]?> GetTrialCheckpointAsync(string searchId, string trialId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_blobs.TryGetValue(BlobPaths.TrialCheckpoint(searchId, trialId), out var bytes) ? bytes.ToArray() : null);
+
     public Task PutTrialArchitectureAsync(string searchId, string trialId, string json, CancellationToken cancellationToken = default) =>
         PutText(BlobPaths.TrialArchitecture(searchId, trialId), json);
 

@@ -25,7 +25,8 @@ public class SearchSpecReaderTests
             { "name": "n", "seed": 9, "strategy": "random",
               "dataset": { "name": "mnist", "path": "/data", "validationFraction": 0.2 },
               "budget": { "rounds": 4, "candidatesPerRound": 5, "maxParallelTrials": 2 },
-              "training": { "epochs": 2, "dataFraction": 0.25, "batchSize": 32, "learningRate": 0.01, "threads": 1, "device": "auto" } }
+              "training": { "epochs": 2, "dataFraction": 0.25, "batchSize": 32, "learningRate": 0.01, "threads": 1, "device": "auto",
+                            "earlyStopping": { "patience": 3 } } }
             """);
 
         result.Errors.ShouldBeEmpty();
@@ -33,7 +34,7 @@ public class SearchSpecReaderTests
         spec.Seed.ShouldBe(9);
         spec.Dataset.ShouldBe(new DatasetSpec("mnist", "/data", 0.2));
         spec.Budget.ShouldBe(new SearchBudget(4, 5, 20, 2));
-        spec.Training.ShouldBe(new TrainingSpec(2, 0.25, 32, 0.01, 1, "auto"));
+        spec.Training.ShouldBe(new TrainingSpec(2, 0.25, 32, 0.01, 1, "auto", new EarlyStoppingSpec(3, 0.001)));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public class SearchSpecReaderTests
               "strategy": { "name": "genetic" },
               "dataset": { "name": "imagenet" },
               "budget": { "rounds": 0, "candidatesPerRound": "many" },
-              "training": { "device": "tpu", "dataFraction": 1.5 } }
+              "training": { "device": "tpu", "dataFraction": 1.5, "earlyStopping": { "patience": 0, "minGain": 2, "mode": "max" } } }
             """);
 
         result.IsValid.ShouldBeFalse();
@@ -54,6 +55,7 @@ public class SearchSpecReaderTests
             [
                 "$.seed", "$.space.channels[1]", "$.space.operations[0]", "$.strategy.name", "$.dataset.name", "$.budget.rounds",
                 "$.budget.candidatesPerRound", "$.training.dataFraction", "$.training.device", "$.colour",
+                "$.training.earlyStopping.patience", "$.training.earlyStopping.minGain", "$.training.earlyStopping.mode",
             ],
             ignoreOrder: true);
             }

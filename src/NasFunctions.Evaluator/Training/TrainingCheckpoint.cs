@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace NasFunctions.Evaluator.Training;
+
+/// <summary>Where a training stands after an epoch: weights, optimizer state, epochs done, the seed that orders the data, and the plateau watch.</summary>
+/// <remarks>
+/// Training again from a checkpoint with the same options gives the same weights as training straight through (at a fixed
+/// thread count, for networks without dropout): each epoch's data order depends only on (seed, epoch), and the optimizer's
+/// moments and step count travel with the weights.
+/// </remarks>
+/// <param name="Seed">The seed the training started with: it picks the data subset and orders every epoch.</param>
+/// <param name="EpochsDone">Epochs the weights have been trained for.</param>
+/// <param name="TrainSeconds">Training seconds spent to reach this point, over every run that contributed.</param>
+/// <param name="Model">The weights, as <see cref="Models.ModelWeights.Save"/> writes them.</param>
+/// <param name="Optimizer">The optimizer's state (Adam's step count and moments).</param>
+/// <param name="Plateau">The early-stopping watch; null when early stopping was off.</param>
+public sealed record TrainingCheckpoint(int Seed, int EpochsDone, double TrainSeconds, byte[] Model, byte[] Optimizer, PlateauWatch? Plateau)
+{
+    private static readonly byte[] Magic = "NASCKPT1"u8.ToArray();
+
+    /// <summary>The same weights and optimizer state with a fresh plateau watch: the start of a promoted trial.</summary>
+    public TrainingCheckpoint ForContinuation() => this with { Plateau = null };
+
+    /// <summary>The checkpoint as bytes (a small header, then the weights and the optimizer state).</summary>
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Seed);
+            writer.Write(EpochsDone);
+            writer.Write(TrainSeconds);
+            writer.Write(Plateau is not null);
+            if (Plateau is not null)
+            {
+                writer.Write(Plateau.BestAccuracy);
+                writer.Write(Plateau.EpochsSinceBest);
+                writer.Write(Plateau.Stopped);
+            }
+
+            writer.Write(Model.Length);
+            writer.Write(Model);
+            writer.Write(Optimizer.Length);
+            writer.Write(Optimizer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads a checkpoint written by <see cref="ToBytes"/>.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a whole checkpoint.</exception>
+    public static TrainingCheckpoint FromBytes(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            {
+                throw new InvalidDataException("The bytes are not a training checkpoint (wrong magic).");
+            }
+
+            var seed = reader.ReadInt32();
+            var epochs = reader.ReadInt32();
+            var seconds = reader.ReadDouble();
+            PlateauWatch? plateau = reader.ReadBoolean()
+                ? new PlateauWatch(reader.ReadDouble(), reader.ReadInt32(), reader.ReadBoolean())
+                : null;
+            var model = ReadBlock(reader);
+            var optimizer = ReadBlock(reader);
+            if (reader.BaseStream.Position != bytes.Length)
+            {
+                throw new InvalidDataException("The training checkpoint has trailing bytes.");
+            }
+
+            return new TrainingCheckpoint(seed, epochs, seconds, model, optimizer, plateau);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("The training checkpoint is truncated.", e);
+        }
+    }
+
+    private static byte[] ReadBlock(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException("The training checkpoint is truncated.");
+        }
+
+        return reader.ReadBytes(length);
+    }
+}

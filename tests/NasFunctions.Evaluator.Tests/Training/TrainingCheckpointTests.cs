@@ -1,0 +1,135 @@
+using NasFunctions.Evaluator.Tests.Models;
+using NasFunctions.Evaluator.Training;
+using NasFunctions.SearchSpace.MacroCnn;
+
+namespace NasFunctions.Evaluator.Tests.Training;
+
+/// <summary>A training restarted or continued from a checkpoint carries on exactly where the checkpoint left it.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class TrainingCheckpointTests
+{
+    private static readonly MacroCnnSpace Space = new(new MacroCnnSpaceOptions { Channels = [4, 8] });
+    private static readonly TrainingOptions Options = new() { Threads = 1, BatchSize = 16, LatencyWarmups = 0, LatencyRepeats = 1 };
+    private static readonly SearchSpace.Architecture Net = Space.Parse("conv3x3/4+bn|conv3x3/8+bn");
+
+    [Fact]
+    public void Resuming_from_an_epoch_checkpoint_gives_the_weights_of_training_straight_through()
+    {
+        var data = TinyData.Images(1, 12, count: 64);
+        var straight = ClassificationTrainer.Train(Space, Net, data, 3, 1, 7, Options);
+        var checkpoints = new List<TrainingCheckpoint>();
+        var interrupted = ClassificationTrainer.Train(
+            Space, Net, data, 3, 1, 7, Options, checkpoints: new TrainingCheckpoints { AfterEpoch = checkpoints.Add });
+
+        checkpoints.Select(c => c.EpochsDone).ShouldBe([1, 2, 3]);
+        interrupted.Weights.ShouldBe(straight.Weights);
+
+        var afterOne = TrainingCheckpoint.FromBytes(checkpoints[0].ToBytes());
+        var resumed = ClassificationTrainer.Train(Space, Net, data, 3, 1, seed: 99, Options, checkpoints: new TrainingCheckpoints { StartFrom = afterOne });
+
+        resumed.Weights.ShouldBe(straight.Weights);
+        (resumed.StartEpoch, resumed.Epochs, resumed.EpochsTrained).ShouldBe((1, 3, 2));
+        resumed.ValidationAccuracy.ShouldBe(straight.ValidationAccuracy);
+        resumed.TrainSeconds.ShouldBeGreaterThanOrEqualTo(checkpoints[0].TrainSeconds);
+    }
+
+    [Fact]
+    public void A_fresh_start_ignores_the_order_of_another_seed_so_seeds_matter()
+    {
+        var data = TinyData.Images(1, 12, count: 64);
+        var first = ClassificationTrainer.Train(Space, Net, data, 1, 1, 7, Options);
+        var other = ClassificationTrainer.Train(Space, Net, data, 1, 1, 8, Options);
+
+        other.Weights.ShouldNotBe(first.Weights);
+    }
+
+    [Fact]
+    public void A_checkpoint_that_already_has_the_epochs_trains_nothing_more()
+    {
+        var data = TinyData.Images(1, 12, count: 32);
+        TrainingCheckpoint? last = null;
+        var trained = ClassificationTrainer.Train(Space, Net, data, 2, 1, 3, Options, checkpoints: new TrainingCheckpoints { AfterEpoch = c => last = c });
+        var calls = 0;
+
+        var again = ClassificationTrainer.Train(
+            Space, Net, data, 2, 1, 3, Options, checkpoints: new TrainingCheckpoints { StartFrom = last, AfterEpoch = _ => calls++ });
+
+        calls.ShouldBe(0);
+        again.Weights.ShouldBe(trained.Weights);
+        (again.Epochs, again.EpochsTrained).ShouldBe((2, 0));
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_network_is_refused()
+    {
+        var data = TinyData.Images(1, 12, count: 32);
+        TrainingCheckpoint? last = null;
+        ClassificationTrainer.Train(Space, Net, data, 1, 1, 3, Options, checkpoints: new TrainingCheckpoints { AfterEpoch = c => last = c });
+        var wider = Space.Parse("conv3x3/8+bn|conv3x3/8+bn");
+
+        Should.Throw<InvalidDataException>(() => ClassificationTrainer.Train(
+            Space, wider, data, 2, 1, 3, Options, checkpoints: new TrainingCheckpoints { StartFrom = last }));
+    }
+
+    [Fact]
+    public void Damaged_checkpoint_bytes_are_a_clear_error()
+    {
+        var checkpoint = new TrainingCheckpoint(1, 2, 3.5, [1, 2, 3], [4, 5], new PlateauWatch(0.5, 1, false));
+        var bytes = checkpoint.ToBytes();
+
+        var read = TrainingCheckpoint.FromBytes(bytes);
+        (read.Seed, read.EpochsDone, read.TrainSeconds, read.Plateau).ShouldBe((1, 2, 3.5, new PlateauWatch(0.5, 1, false)));
+        read.Model.ShouldBe(new byte[] { 1, 2, 3 });
+        read.Optimizer.ShouldBe(new byte[] { 4, 5 });
+        Should.Throw<InvalidDataException>(() => TrainingCheckpoint.FromBytes(bytes[..^1])).Message.ShouldContain("truncated");
+        Should.Throw<InvalidDataException>(() => TrainingCheckpoint.FromBytes([.. "NOTACKPT"u8.ToArray(), .. bytes[8..]])).Message.ShouldContain("magic");
+        Should.Throw<InvalidDataException>(() => TrainingCheckpoint.FromBytes([.. bytes, 0])).Message.ShouldContain("trailing");
+    }
+
+    [Fact]
+    public void Early_stopping_ends_training_on_a_plateau_and_a_resumed_run_stays_stopped()
+    {
+        // Without batch norm (whose running statistics move in training) a vanishing learning rate leaves accuracy flat.
+        var net = Space.Parse("conv3x3/4|conv3x3/8");
+        var data = TinyData.Images(1, 12, count: 32);
+        var frozen = new TrainingOptions
+        {
+            Threads = 1, BatchSize = 16, LearningRate = 1e-12, EarlyStoppingPatience = 2, LatencyWarmups = 0, LatencyRepeats = 1,
+        };
+        var checkpoints = new List<TrainingCheckpoint>();
+
+        var result = ClassificationTrainer.Train(Space, net, data, 10, 1, 3, frozen, checkpoints: new TrainingCheckpoints { AfterEpoch = checkpoints.Add });
+
+        // Epoch 1 sets the best; epochs 2 and 3 gain nothing, which reaches the patience of 2.
+        (result.Epochs, result.StoppedEarly).ShouldBe((3, true));
+        checkpoints[^1].Plateau!.Stopped.ShouldBeTrue();
+        var resumed = ClassificationTrainer.Train(Space, net, data, 10, 1, 3, frozen, checkpoints: new TrainingCheckpoints { StartFrom = checkpoints[^1] });
+        (resumed.Epochs, resumed.EpochsTrained, resumed.StoppedEarly).ShouldBe((3, 0, true));
+        var continued = ClassificationTrainer.Train(
+            Space, net, data, 4, 1, 3, frozen, checkpoints: new TrainingCheckpoints { StartFrom = checkpoints[^1].ForContinuation() });
+        (continued.Epochs, continued.EpochsTrained).ShouldBe((4, 1));
+    }
+
+    [Fact]
+    public void Without_early_stopping_every_epoch_is_trained()
+    {
+        var data = TinyData.Images(1, 12, count: 32);
+        var options = new TrainingOptions { Threads = 1, BatchSize = 16, LearningRate = 1e-12, LatencyWarmups = 0, LatencyRepeats = 1 };
+
+        var result = ClassificationTrainer.Train(Space, Net, data, 4, 1, 3, options);
+
+        (result.Epochs, result.StoppedEarly).ShouldBe((4, false));
+    }
+
+    [Theory]
+    [InlineData(0.50, 0.505, 0, false)] // a gain above the minimum resets the count
+    [InlineData(0.50, 0.5005, 1, false)] // a gain within the minimum is no gain
+    [InlineData(0.50, 0.40, 1, false)]
+    public void The_plateau_watch_counts_epochs_without_a_real_gain(double best, double accuracy, int since, bool stopped)
+    {
+        var watch = PlateauWatch.After(new PlateauWatch(best, 0, false), accuracy, patience: 2, minimumGain: 0.001);
+
+        (watch.EpochsSinceBest, watch.Stopped).ShouldBe((since, stopped));
+        PlateauWatch.After(watch, 0, patience: 2, minimumGain: 0.001).Stopped.ShouldBe(since == 1);
+    }
+}
