@@ -19,7 +19,7 @@ internal sealed class OptionFields
 
     /// <summary>
     /// Reads an options object (absent or null: <paramref name="defaults"/>): only <paramref name="known"/> fields, built by
-    /// <paramref name="build"/> and checked by <paramref name="validate"/>; null when any problem was appended.
+    /// <paramref name="build"/>; the result, defaults too, is checked by <paramref name="validate"/>; null when any problem was appended.
     /// </summary>
     public static T? Read<T>(
         JsonElement? element,
@@ -34,7 +34,8 @@ internal sealed class OptionFields
         var before = errors.Count;
         if (element is not { ValueKind: not JsonValueKind.Null } json)
         {
-            return defaults;
+            errors.AddRange(validate(defaults, path));
+            return errors.Count > before ? null : defaults;
         }
 
         var fields = SpecJson.ReadObject(json, path, known, errors);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NasFunctions.SearchSpace;
 using NasFunctions.Strategy.Evolution;
+using NasFunctions.Strategy.MultiFidelity;
 using NasFunctions.Strategy.Objectives;
 using NasFunctions.Strategy.Reinforce;
 
@@ -21,6 +22,8 @@ public static class StrategyCatalog
         [RegularizedEvolution.StrategyName] = CreateEvolution,
         [ReinforceController.StrategyName] = CreateReinforce,
         [Progressive.ProgressiveSearch.StrategyName] = (o, s, f, p, e) => Progressive.ProgressiveOptions.FromJson(o, f, p, e) is { } read ? new Progressive.ProgressiveSearch(s, read) : null,
+        [SuccessiveHalving.StrategyName] = MultiFidelityCatalog.CreateHalving,
+        [Hyperband.StrategyName] = MultiFidelityCatalog.CreateHyperband,
     };
 
     /// <summary>The strategy names this catalog knows.</summary>
