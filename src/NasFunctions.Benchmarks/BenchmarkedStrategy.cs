@@ -17,6 +17,13 @@ public sealed record BenchmarkedStrategy(string Name, Func<ISearchSpace, ISearch
             ?? throw new ArgumentException(string.Join("; ", errors), nameof(name));
     });
 
-    /// <summary>Every strategy of <see cref="StrategyCatalog"/>, in catalog order, each with its default options.</summary>
-    public static IReadOnlyList<BenchmarkedStrategy> Catalog() => [.. StrategyCatalog.Names.Select(FromCatalog)];
+    /// <summary>
+    /// The catalog's strategies a lookup table can score: all but the multi-fidelity ones (<c>halving</c>, <c>hyperband</c>),
+    /// since a table holds one fidelity and they have nothing to halve (<c>nas bench fidelity</c> measures them on real training).
+    /// </summary>
+    public static IReadOnlyList<string> TableNames { get; } =
+        [.. StrategyCatalog.Names.Except([Strategy.MultiFidelity.SuccessiveHalving.StrategyName, Strategy.MultiFidelity.Hyperband.StrategyName])];
+
+    /// <summary>Every strategy of <see cref="TableNames"/>, in catalog order, each with its default options.</summary>
+    public static IReadOnlyList<BenchmarkedStrategy> Catalog() => [.. TableNames.Select(FromCatalog)];
 }

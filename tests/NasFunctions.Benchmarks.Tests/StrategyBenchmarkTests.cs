@@ -77,8 +77,8 @@ public class StrategyBenchmarkTests
     }
 
     [Fact]
-    public void The_catalog_list_holds_every_strategy() =>
-        BenchmarkedStrategy.Catalog().Select(s => s.Name).ShouldBe(StrategyCatalog.Names);
+    public void The_catalog_list_holds_every_strategy_a_table_can_score() =>
+        BenchmarkedStrategy.Catalog().Select(s => s.Name).ShouldBe(StrategyCatalog.Names.Where(n => n is not ("halving" or "hyperband")));
 
     [Fact]
     public void Unknown_catalog_names_are_refused() =>

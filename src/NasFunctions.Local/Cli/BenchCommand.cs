@@ -1,12 +1,15 @@
 using NasFunctions.Benchmarks;
+using NasFunctions.Benchmarks.MultiFidelity;
 using NasFunctions.Benchmarks.Trainer;
+using NasFunctions.Evaluator.Data;
+using NasFunctions.Evaluator.Training;
 using NasFunctions.Evaluator.Tabular;
 using NasFunctions.SearchSpace;
 using NasFunctions.Strategy;
 
 namespace NasFunctions.Local.Cli;
 
-/// <summary><c>nas bench strategies|trainer ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
+/// <summary><c>nas bench strategies|trainer|fidelity ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
 public static class BenchCommand
 {
     /// <summary>Runs the named benchmark; returns the process exit code.</summary>
@@ -15,6 +18,7 @@ public static class BenchCommand
         {
             "strategies" => Strategies(line, cancellationToken),
             "trainer" => Trainer(line),
+            "fidelity" => Fidelity(line, cancellationToken),
             _ => Usage(),
         });
 
@@ -34,7 +38,7 @@ public static class BenchCommand
         var space = SearchSpaceCatalog.FromJson(document.RootElement, "--space", errors)
             ?? throw new ArgumentException(string.Join("; ", errors));
         var names = line.String("strategies")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            ?? StrategyCatalog.Names.ToArray();
+            ?? BenchmarkedStrategy.TableNames.ToArray();
         cancellationToken.ThrowIfCancellationRequested();
         var scores = StrategyBenchmark.Run(
             table,
@@ -65,10 +69,30 @@ public static class BenchCommand
         return 0;
     }
 
+    private static int Fidelity(CommandLine line, CancellationToken cancellationToken)
+    {
+        var defaults = new FidelityBenchmarkOptions();
+        var options = new FidelityBenchmarkOptions
+        {
+            Architectures = line.Int("architectures", defaults.Architectures),
+            Eta = line.Int("eta", defaults.Eta),
+            MinEpochs = line.Int("min-epochs", defaults.MinEpochs),
+            MaxEpochs = line.Int("max-epochs", defaults.MaxEpochs),
+            DataFraction = line.Double("fraction", defaults.DataFraction),
+            Threads = line.Int("threads", defaults.Threads),
+            Seed = line.Int("seed", defaults.Seed),
+        };
+        var images = DatasetCache.GetOrLoad(new DatasetOptions { Name = line.String("dataset", "fashion-mnist")!, Seed = options.Seed });
+        var result = FidelityBenchmark.Run(options, TrainingData.From(images), Console.Error.WriteLine, cancellationToken);
+        Console.WriteLine(line.Options.ContainsKey("json") ? result.ToJson() : result.ToTable());
+        return 0;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("usage: nas bench strategies --table PATH [--column NAME] --queries K --seeds S [--json]");
         Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--threads N] [--batch 128] [--steps 30] [--warmup 5] [--json]");
+        Console.Error.WriteLine("       nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]");
         return 2;
     }
 }

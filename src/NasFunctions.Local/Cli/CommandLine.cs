@@ -31,6 +31,12 @@ public sealed record CommandLine(string Command, IReadOnlyList<string> Arguments
         : int.TryParse(text, out int value) ? value
         : throw new ArgumentException($"--{name} takes a whole number, not '{text}'.");
 
+    /// <summary>A number option (invariant culture), or the default; throws a clear error when it is not a number.</summary>
+    public double Double(string name, double defaultValue) =>
+        !Options.TryGetValue(name, out string? text) ? defaultValue
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) ? value
+        : throw new ArgumentException($"--{name} takes a number, not '{text}'.");
+
     /// <summary>A string option, or the default.</summary>
     public string? String(string name, string? defaultValue = null) => Options.GetValueOrDefault(name, defaultValue!);
 }
