@@ -97,6 +97,34 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task Successive_halving_promotes_the_best_trial_which_continues_from_its_checkpoint()
+    {
+        const string Halving = """
+            {
+              "name": "halving", "seed": 13,
+              "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 2, "operations": ["conv3x3", "maxpool"], "channels": [8, 16], "batchNorm": [true], "skip": [false] },
+              "strategy": { "name": "halving", "options": { "eta": 3, "minEpochs": 1, "maxEpochs": 3 } },
+              "budget": { "rounds": 2, "candidatesPerRound": 3, "maxParallelTrials": 2 },
+              "training": { "epochs": 3, "dataFraction": 0.02, "batchSize": 32, "learningRate": 0.003 }
+            }
+            """;
+
+        var status = await RunToEndAsync(Halving);
+
+        status.GetProperty("runtimeStatus").GetString().ShouldBe("Completed", status.ToString());
+        var trials = (await fixture.Host.Services.GetRequiredService<ISearchStore>().ListTrialsAsync(status.GetProperty("id").GetString()!))
+            .ToDictionary(t => t.TrialId);
+        trials.Keys.ShouldBe(["r0000-c00", "r0000-c01", "r0000-c02", "r0001-c00"], ignoreOrder: true);
+        trials.Values.ShouldAllBe(t => t.Status == TrialStatus.Succeeded);
+        var firstRung = trials.Values.Where(t => t.Round == 0).ToList();
+        firstRung.ShouldAllBe(t => t.Epochs == 1 && t.EpochsDone == 1 && t.StartEpoch == 0 && t.ContinuedFrom == null);
+        var best = firstRung.OrderByDescending(t => t.ValidationAccuracy).ThenBy(t => t.TrialId, StringComparer.Ordinal).First();
+        var promoted = trials["r0001-c00"];
+        (promoted.ContinuedFrom, promoted.Architecture, promoted.StartEpoch, promoted.EpochsDone, promoted.Epochs)
+            .ShouldBe((best.TrialId, best.Architecture, 1, (int?)3, 3));
+    }
+
+    [Fact]
     public async Task An_invalid_spec_gets_one_400_listing_every_error_and_starts_nothing()
     {
         int starts = fixture.Orchestrations.Starts;
