@@ -28,6 +28,16 @@ public class TrainerBenchmarkTests
     }
 
     [Fact]
+    public void Runs_in_bf16_with_a_bf16_matmul_reference_and_refuses_unknown_precisions()
+    {
+        var result = TrainerBenchmark.Run(Tiny with { Precision = "bf16" });
+
+        result.SamplesPerSecond.ShouldBeGreaterThan(0);
+        result.MatmulGflops.ShouldBeGreaterThan(0);
+        Should.Throw<ArgumentException>(() => TrainerBenchmark.Run(Tiny with { Precision = "fp16" })).Message.ShouldContain("fp32, bf16");
+    }
+
+    [Fact]
     public void Json_has_the_four_figures_first_then_only_device_and_threads()
     {
         var result = new TrainerBenchmarkResult(1000.123456, 13_000_000, 13.0016, 100.5, "cpu", 2);

@@ -32,6 +32,12 @@ public static class TrainerBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MatmulSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MatmulRepeats, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Threads);
+        if (!TrainingOptions.Precisions.Contains(options.Precision))
+        {
+            throw new ArgumentException($"Precision must be one of {string.Join(", ", TrainingOptions.Precisions)}, not '{options.Precision}'.", nameof(options));
+        }
+
+        var bf16 = options.Precision == "bf16";
 
         set_num_threads(options.EffectiveThreads);
         var device = ComputeDevice.Resolve(options.Device);
@@ -43,7 +49,12 @@ public static class TrainerBenchmark
         using var model = ClassificationTrainer.CreateModel(() => ModelFactory.Create(space, architecture, Shape), options.Seed, device);
         model.to(device);
         var trainingFlops = 3 * FlopCounter.Count(model, Shape.SampleShape);
-        using var optimizer = new AdamOptimizer(model.parameters(), 1e-3);
+        if (bf16)
+        {
+            model.to(ScalarType.BFloat16);
+        }
+
+        using var optimizer = new AdamOptimizer(model.parameters(), 1e-3, masterWeights: bf16);
         model.train();
         TrainSteps(model, optimizer, batches, indices, device, options.WarmupSteps);
         var stopwatch = Stopwatch.StartNew();
@@ -55,19 +66,19 @@ public static class TrainerBenchmark
             samplesPerSecond,
             trainingFlops,
             samplesPerSecond * trainingFlops / 1e9,
-            MatmulGflops(options.MatmulSize, options.MatmulRepeats, device),
+            MatmulGflops(options.MatmulSize, options.MatmulRepeats, device, bf16 ? ScalarType.BFloat16 : ScalarType.Float32),
             device.type == DeviceType.CUDA ? "cuda" : "cpu",
             options.EffectiveThreads);
     }
 
-    /// <summary>GFLOP/s of repeated n x n float32 matmuls on the device (one untimed first), finished before the clock stops.</summary>
-    public static double MatmulGflops(int size, int repeats, Device device)
+    /// <summary>GFLOP/s of repeated n x n matmuls (float32 unless told) on the device (one untimed first), finished before the clock stops.</summary>
+    public static double MatmulGflops(int size, int repeats, Device device, ScalarType dtype = ScalarType.Float32)
     {
         ArgumentNullException.ThrowIfNull(device);
         using var scope = NewDisposeScope();
-        var a = rand(size, size, device: device);
-        var b = rand(size, size, device: device);
-        a.matmul(b).sum().item<float>();
+        var a = rand(size, size, dtype: dtype, device: device);
+        var b = rand(size, size, dtype: dtype, device: device);
+        a.matmul(b).sum().to(ScalarType.Float32).item<float>();
         var stopwatch = Stopwatch.StartNew();
         Tensor? product = null;
         for (var i = 0; i < repeats; i++)
@@ -75,7 +86,7 @@ public static class TrainerBenchmark
             product = a.matmul(b);
         }
 
-        product!.sum().item<float>(); // waits for queued CUDA work
+        product!.sum().to(ScalarType.Float32).item<float>(); // waits for queued CUDA work
         stopwatch.Stop();
         return 2.0 * size * size * (double)size * repeats / stopwatch.Elapsed.TotalSeconds / 1e9;
     }

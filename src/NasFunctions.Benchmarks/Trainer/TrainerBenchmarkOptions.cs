@@ -24,6 +24,9 @@ public sealed record TrainerBenchmarkOptions
     /// <summary>auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
+    /// <summary>fp32 (default) or bf16 (bfloat16 computation, float32 master weights; the matmul reference in bfloat16 too).</summary>
+    public string Precision { get; init; } = "fp32";
+
     /// <summary>Side of the square float32 matrices of the matmul reference.</summary>
     public int MatmulSize { get; init; } = 1024;
 

@@ -11,6 +11,8 @@ namespace NasFunctions.Evaluator.Training;
 /// the native call, so a garbage collection can finalize one mid-call. Under load that surfaced as sporadic
 /// "Expected false to be true" errors from <c>addcdiv_</c>. Here the constant scalars live as long as the optimizer and the
 /// per-step ones are disposed only after their call returns. The update is the same as torch.optim.Adam without amsgrad.
+/// With master weights (for bfloat16 training) it keeps a float32 copy of every parameter, updates that copy from the
+/// float32-cast gradient, and writes it back into the low-precision parameter, so small updates are not rounded away.
 /// </remarks>
 internal sealed class AdamOptimizer : IDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class AdamOptimizer : IDisposable
     private readonly TorchSharp.Modules.Parameter[] _parameters;
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
+    private readonly Tensor[]? _masters;
     private readonly Scalar _beta1Scalar;
     private readonly Scalar _beta2Scalar;
     private readonly Scalar _oneMinusBeta1;
@@ -30,14 +33,23 @@ internal sealed class AdamOptimizer : IDisposable
     private readonly bool _decays;
     private long _step;
 
-    public AdamOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters, double learningRate, double weightDecay = 0, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    public AdamOptimizer(
+        IEnumerable<TorchSharp.Modules.Parameter> parameters,
+        double learningRate,
+        double weightDecay = 0,
+        double beta1 = 0.9,
+        double beta2 = 0.999,
+        double epsilon = 1e-8,
+        bool masterWeights = false)
     {
         _parameters = parameters.Where(p => p.requires_grad).ToArray();
         _learningRate = learningRate;
         _beta1 = beta1;
         _beta2 = beta2;
-        _firstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
-        _secondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        _masters = masterWeights ? _parameters.Select(p => p.detach().to(ScalarType.Float32).clone().DetachFromDisposeScope()).ToArray() : null;
+        var shapes = _masters ?? _parameters.Select(p => (Tensor)p).ToArray();
+        _firstMoments = shapes.Select(p => zeros_like(p, dtype: ScalarType.Float32).DetachFromDisposeScope()).ToArray();
+        _secondMoments = shapes.Select(p => zeros_like(p, dtype: ScalarType.Float32).DetachFromDisposeScope()).ToArray();
         _beta1Scalar = Keep(beta1);
         _beta2Scalar = Keep(beta2);
         _oneMinusBeta1 = Keep(1 - beta1);
@@ -65,16 +77,27 @@ internal sealed class AdamOptimizer : IDisposable
                 continue;
             }
 
+            Tensor target = parameter;
+            if (_masters is not null)
+            {
+                grad = grad.to(ScalarType.Float32);
+                target = _masters[i];
+            }
+
             if (_decays)
             {
-                grad = grad.add(parameter, alpha: _weightDecay);
+                grad = grad.add(target, alpha: _weightDecay);
             }
 
             _firstMoments[i].mul_(_beta1Scalar).add_(grad, alpha: _oneMinusBeta1);
             _secondMoments[i].mul_(_beta2Scalar).addcmul_(grad, grad, value: _oneMinusBeta2);
             // add_(Scalar) alone is add_(value, 1) with an unheld alpha: pass a held one.
             var denominator = _secondMoments[i].sqrt().div_(correction).add_(_epsilon, _one);
-            parameter.addcdiv_(_firstMoments[i], denominator, value: stepSize);
+            target.addcdiv_(_firstMoments[i], denominator, value: stepSize);
+            if (_masters is not null)
+            {
+                parameter.copy_(target);
+            }
         }
 
         GC.KeepAlive(this);
@@ -88,7 +111,8 @@ internal sealed class AdamOptimizer : IDisposable
         {
             writer.Write(_step);
             writer.Write(_parameters.Length);
-            foreach (var moment in _firstMoments.Concat(_secondMoments))
+            writer.Write(_masters is not null);
+            foreach (var moment in State())
             {
                 using var host = moment.detach().cpu();
                 var values = host.data<float>().ToArray();
@@ -114,8 +138,13 @@ internal sealed class AdamOptimizer : IDisposable
                 throw new InvalidDataException("The optimizer state is for a network with another number of parameters.");
             }
 
+            if (reader.ReadBoolean() != _masters is not null)
+            {
+                throw new InvalidDataException("The optimizer state was written at another precision (with or without float32 master weights).");
+            }
+
             using var noGrad = no_grad();
-            foreach (var moment in _firstMoments.Concat(_secondMoments))
+            foreach (var moment in State())
             {
                 var count = reader.ReadInt32();
                 if (count != moment.numel())
@@ -136,6 +165,7 @@ internal sealed class AdamOptimizer : IDisposable
             }
 
             _step = step;
+            CopyMastersInto(_parameters);
         }
         catch (EndOfStreamException e)
         {
@@ -143,10 +173,35 @@ internal sealed class AdamOptimizer : IDisposable
         }
     }
 
+    /// <summary>Copies the float32 master weights into <paramref name="parameters"/> (the same network's, in order); nothing without master weights.</summary>
+    public void CopyMastersInto(IEnumerable<TorchSharp.Modules.Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (_masters is null)
+        {
+            return;
+        }
+
+        using var noGrad = no_grad();
+        var targets = parameters.Where(p => p.requires_grad).ToArray();
+        if (targets.Length != _masters.Length)
+        {
+            throw new ArgumentException($"The network has {targets.Length} trainable parameters, the optimizer {_masters.Length}.", nameof(parameters));
+        }
+
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i].copy_(_masters[i]);
+        }
+    }
+
+    /// <summary>The tensors a checkpoint holds: the master weights (when kept), then both moments.</summary>
+    private IEnumerable<Tensor> State() => (_masters ?? []).Concat(_firstMoments).Concat(_secondMoments);
+
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var moment in _firstMoments.Concat(_secondMoments))
+        foreach (var moment in State())
         {
             moment.Dispose();
         }

@@ -77,7 +77,12 @@ public static class ClassificationTrainer
         var subset = ChooseSubset(data.Train.Count, dataFraction, orderSeed);
         using var model = CreateModel(build, seed, device);
         model.to(device);
-        using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay);
+        if (options.UsesBFloat16)
+        {
+            model.to(ScalarType.BFloat16);
+        }
+
+        using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay, masterWeights: options.UsesBFloat16);
         if (start is not null)
         {
             LoadCheckpoint(model, optimizer, start);
@@ -105,6 +110,12 @@ public static class ClassificationTrainer
         }
 
         stopwatch.Stop();
+        if (options.UsesBFloat16)
+        {
+            model.to(ScalarType.Float32);
+            optimizer.CopyMastersInto(model.parameters());
+        }
+
         var validation = Evaluate(model, data.Validation, options.EvaluationChunk, cancellationToken);
         var test = Evaluate(model, data.Test, options.EvaluationChunk, cancellationToken);
         var measures = ModelMeasures.Of(model, data.Shape, options.LatencyWarmups, options.LatencyRepeats);
@@ -173,10 +184,19 @@ public static class ClassificationTrainer
     internal static Tensor Step(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, Tensor inputs, Tensor labels)
     {
         model.zero_grad();
-        var loss = nn.functional.cross_entropy(model.forward(inputs), labels);
+        var loss = nn.functional.cross_entropy(Forward(model, inputs), labels);
         loss.backward();
         optimizer.Step();
         return loss;
+    }
+
+    /// <summary>The model's logits as float32: floating inputs are cast to the model's precision first (token ids stay integers).</summary>
+    private static Tensor Forward(nn.Module<Tensor, Tensor> model, Tensor inputs)
+    {
+        var precision = model.parameters().First().dtype;
+        var cast = inputs.is_floating_point() && inputs.dtype != precision ? inputs.to(precision) : inputs;
+        var logits = model.forward(cast);
+        return logits.dtype == ScalarType.Float32 ? logits : logits.to(ScalarType.Float32);
     }
 
     /// <summary>Accuracy and mean cross-entropy of a model on a split, in eval mode, without gradients, chunk by chunk.</summary>
@@ -202,7 +222,7 @@ public static class ClassificationTrainer
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var (x, y) = split.Create(order.AsSpan(start, Math.Min(chunkSize, order.Length - start)), device);
-            var output = model.forward(x);
+            var output = Forward(model, x);
             lossSum += nn.functional.cross_entropy(output, y, reduction: nn.Reduction.Sum).item<float>();
             correct += output.argmax(1).eq(y).sum().item<long>();
         }

@@ -6,6 +6,9 @@ public sealed class TrainingOptions
     /// <summary>Devices <see cref="Device"/> may name.</summary>
     public static IReadOnlyList<string> Devices { get; } = ["auto", "cpu", "cuda"];
 
+    /// <summary>Precisions <see cref="Precision"/> may name.</summary>
+    public static IReadOnlyList<string> Precisions { get; } = ["fp32", "bf16"];
+
     /// <summary>Samples per training batch; default 128.</summary>
     public int BatchSize { get; set; } = 128;
 
@@ -32,6 +35,16 @@ public sealed class TrainingOptions
 
     /// <summary>The validation accuracy gain (in [0, 1]) that counts as an improvement for early stopping; default 0.001.</summary>
     public double EarlyStoppingMinGain { get; set; } = 0.001;
+
+    /// <summary>
+    /// "fp32" (default), or "bf16": the network computes in bfloat16 while the optimizer keeps float32 master weights; the
+    /// weights handed back, and the final scores and latency, are float32. Meant for CUDA hosts (on a CPU without bf16
+    /// units it is slower, not faster).
+    /// </summary>
+    public string Precision { get; set; } = "fp32";
+
+    /// <summary>True when <see cref="Precision"/> is bf16.</summary>
+    public bool UsesBFloat16 => Precision == "bf16";
 
     /// <summary>Untimed forward passes before each latency measurement; default 2.</summary>
     public int LatencyWarmups { get; set; } = 2;
@@ -84,6 +97,11 @@ public sealed class TrainingOptions
         if (LatencyWarmups < 0 || LatencyRepeats < 1)
         {
             errors.Add($"LatencyWarmups must be 0 or more and LatencyRepeats at least 1 (were {LatencyWarmups} and {LatencyRepeats}).");
+        }
+
+        if (Precision is null || !Precisions.Contains(Precision))
+        {
+            errors.Add($"Precision must be one of {string.Join(", ", Precisions)} (was '{Precision}').");
         }
 
         if (Device is null || !Devices.Contains(Device))

@@ -62,6 +62,7 @@ public static class BenchCommand
             Steps = line.Int("steps", defaults.Steps),
             Threads = line.Int("threads", defaults.Threads),
             Device = line.String("device", defaults.Device)!,
+            Precision = line.String("precision", defaults.Precision)!,
             MatmulSize = line.Int("matmul-size", defaults.MatmulSize),
             MatmulRepeats = line.Int("matmul-repeats", defaults.MatmulRepeats),
         });
@@ -91,7 +92,7 @@ public static class BenchCommand
     private static int Usage()
     {
         Console.Error.WriteLine("usage: nas bench strategies --table PATH [--column NAME] --queries K --seeds S [--json]");
-        Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--threads N] [--batch 128] [--steps 30] [--warmup 5] [--json]");
+        Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 30] [--warmup 5] [--json]");
         Console.Error.WriteLine("       nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]");
         return 2;
     }

@@ -45,6 +45,9 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
             Device = spec.Training.Device,
             EarlyStoppingPatience = spec.Training.EarlyStopping?.Patience ?? 0,
             EarlyStoppingMinGain = spec.Training.EarlyStopping?.MinGain ?? EarlyStoppingSpec.Default.MinGain,
+            Precision = spec.Training.Precision == "bf16" && ComputeDevice.Resolve(spec.Training.Device).type == TorchSharp.DeviceType.CUDA
+                ? "bf16"
+                : "fp32",
         };
         var start = checkpointing.StartFrom is { } bytes ? TrainingCheckpoint.FromBytes(bytes) : null;
         var checkpoints = new TrainingCheckpoints

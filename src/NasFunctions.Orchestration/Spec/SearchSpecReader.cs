@@ -175,7 +175,13 @@ public static class SearchSpecReader
             training.Number("learningRate", defaults.LearningRate, 0, 10),
             training.Int("threads", defaults.Threads, 0, 256),
             training.String("device", defaults.Device, TrainingSpec.Devices),
-            ReadEarlyStopping(training.Object("earlyStopping")));
+            ReadEarlyStopping(training.Object("earlyStopping")),
+            training.String("precision", defaults.Precision, TrainingSpec.Precisions));
+        if (result.Precision == "bf16" && result.Device == "cpu")
+        {
+            training.Error("precision", "bf16 is for CUDA hosts: set \"device\" to \"cuda\" or \"auto\"");
+        }
+
         training.RejectUnknown();
         return result;
     }

@@ -8,9 +8,23 @@ namespace NasFunctions.Orchestration.Spec;
 /// <param name="Threads">Torch threads per trial; 0 lets the host decide from its cores and training slots (default 0).</param>
 /// <param name="Device"><c>cpu</c> (default), <c>cuda</c>, or <c>auto</c> (CUDA when present).</param>
 /// <param name="EarlyStopping">Stops a trial's training when validation accuracy stops improving; null (default) trains every epoch.</param>
+/// <param name="Precision">
+/// <c>fp32</c> (default) or <c>bf16</c>: bfloat16 computation with float32 master weights, on CUDA only (with <c>auto</c> on a
+/// host without CUDA the trial trains in fp32).
+/// </param>
 public sealed record TrainingSpec(
-    int Epochs, double DataFraction, int BatchSize, double LearningRate, int Threads, string Device, EarlyStoppingSpec? EarlyStopping = null)
+    int Epochs,
+    double DataFraction,
+    int BatchSize,
+    double LearningRate,
+    int Threads,
+    string Device,
+    EarlyStoppingSpec? EarlyStopping = null,
+    string Precision = "fp32")
 {
+    /// <summary>The precisions a spec may name.</summary>
+    public static readonly IReadOnlyList<string> Precisions = ["fp32", "bf16"];
+
     /// <summary>The devices a spec may name.</summary>
     public static readonly IReadOnlyList<string> Devices = ["cpu", "cuda", "auto"];
 

@@ -26,7 +26,7 @@ public class SearchSpecReaderTests
               "dataset": { "name": "mnist", "path": "/data", "validationFraction": 0.2 },
               "budget": { "rounds": 4, "candidatesPerRound": 5, "maxParallelTrials": 2 },
               "training": { "epochs": 2, "dataFraction": 0.25, "batchSize": 32, "learningRate": 0.01, "threads": 1, "device": "auto",
-                            "earlyStopping": { "patience": 3 } } }
+                            "earlyStopping": { "patience": 3 }, "precision": "bf16" } }
             """);
 
         result.Errors.ShouldBeEmpty();
@@ -34,7 +34,7 @@ public class SearchSpecReaderTests
         spec.Seed.ShouldBe(9);
         spec.Dataset.ShouldBe(new DatasetSpec("mnist", "/data", 0.2));
         spec.Budget.ShouldBe(new SearchBudget(4, 5, 20, 2));
-        spec.Training.ShouldBe(new TrainingSpec(2, 0.25, 32, 0.01, 1, "auto", new EarlyStoppingSpec(3, 0.001)));
+        spec.Training.ShouldBe(new TrainingSpec(2, 0.25, 32, 0.01, 1, "auto", new EarlyStoppingSpec(3, 0.001), "bf16"));
     }
 
     [Fact]
@@ -59,6 +59,17 @@ public class SearchSpecReaderTests
             ],
             ignoreOrder: true);
             }
+
+    [Theory]
+    [InlineData("cpu", "bf16", "CUDA hosts")]
+    [InlineData("auto", "fp16", "fp32, bf16")]
+    public void A_precision_needs_a_known_name_and_bf16_a_cuda_capable_device(string device, string precision, string message)
+    {
+        var result = SearchSpecReader.Read($$"""{ "training": { "device": "{{device}}", "precision": "{{precision}}" } }""");
+
+        result.Errors.ShouldHaveSingleItem().Path.ShouldBe("$.training.precision");
+        result.Errors[0].Message.ShouldContain(message);
+    }
 
     [Fact]
     public void Unknown_strategy_is_an_error_naming_the_known_ones()
