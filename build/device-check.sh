@@ -58,6 +58,14 @@ if ! run_nas --device cuda > "$out/torchsharp.json" 2> "$out/torchsharp.err"; th
   run_nas --device cpu > "$out/torchsharp.json" 2> "$out/torchsharp.err" || { cat "$out/torchsharp.err" >&2; exit 1; }
 fi
 say "TorchSharp on $device: $(cat "$out/torchsharp.json")"
+if [ "$device" = cuda ]; then
+  # bf16 (bfloat16 computation, float32 master weights) beside fp32; its matmul reference is bf16 too. Not fatal.
+  if run_nas --device cuda --precision bf16 > "$out/torchsharp-bf16.json" 2> "$out/torchsharp-bf16.err"; then
+    say "TorchSharp on cuda, bf16: $(cat "$out/torchsharp-bf16.json")"
+  else
+    say "TorchSharp bf16 on cuda failed: $(tail -n 1 "$out/torchsharp-bf16.err")"
+  fi
+fi
 
 samples() { sed -n 's/.*"samples_per_s": \([0-9.eE+-]*\).*/\1/p' "$1"; }
 if [ -n "$torch_lib" ]; then
