@@ -1,16 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NasFunctions.Evaluator.Data;
 using NasFunctions.Orchestration.Activities;
 using NasFunctions.Orchestration.Evaluation;
 using NasFunctions.Orchestration.Spec;
 using NasFunctions.Storage;
+using NasFunctions.Storage.Datasets;
 
 namespace NasFunctions.Orchestration;
 
 /// <summary>Registers what the search's activities need; both hosts call it.</summary>
 public static class SearchServiceCollectionExtensions
 {
-    /// <summary>Adds storage, the spec cache, the TorchSharp evaluator (unless one is registered) and the activities.</summary>
+    /// <summary>Adds storage, the spec cache, the data sets (<c>blob:</c> paths from the account, others local), the TorchSharp evaluator (unless one is registered) and the activities.</summary>
     public static IServiceCollection AddNasSearch(this IServiceCollection services, StorageOptions storage, EvaluatorHostOptions? evaluator = null)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -18,6 +20,8 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<ISearchStore>(_ => new AzureSearchStore(storage));
         services.TryAddSingleton<SearchSpecCache>();
         services.TryAddSingleton(evaluator ?? new EvaluatorHostOptions());
+        services.TryAddSingleton<IDatasetSource>(sp => new BlobOrLocalDatasetSource(
+            new BlobDatasetSource(storage, sp.GetRequiredService<EvaluatorHostOptions>().DatasetCacheFolder)));
         services.TryAddSingleton<ITrialEvaluator, TorchTrialEvaluator>();
         services.TryAddTransient<ProposeCandidatesActivity>();
         services.TryAddTransient<TrainCandidateActivity>();

@@ -1,10 +1,13 @@
 namespace NasFunctions.Storage;
 
-/// <summary>Which storage account the search store uses and the names of its container and tables.</summary>
+/// <summary>Which storage account the search store uses, the names of its container and tables, and the data-set container.</summary>
 public sealed class StorageOptions
 {
     /// <summary>Default blob container: <c>searches</c>.</summary>
     public const string DefaultContainer = "searches";
+
+    /// <summary>Default blob container of cloud-side data sets (<c>blob:</c> paths in a spec): <c>datasets</c>.</summary>
+    public const string DefaultDatasetsContainer = "datasets";
 
     /// <summary>Default table of search rows: <c>Searches</c>.</summary>
     public const string DefaultSearchesTable = "Searches";
@@ -17,6 +20,9 @@ public sealed class StorageOptions
 
     /// <summary>Blob container holding specs, controller state, weights and reports. Default <c>searches</c>.</summary>
     public string Container { get; set; } = DefaultContainer;
+
+    /// <summary>Blob container a spec's <c>blob:PREFIX</c> data set paths are read from. Default <c>datasets</c>.</summary>
+    public string DatasetsContainer { get; set; } = DefaultDatasetsContainer;
 
     /// <summary>Table with one row per search (PartitionKey <c>search</c>, RowKey searchId). Default <c>Searches</c>.</summary>
     public string SearchesTable { get; set; } = DefaultSearchesTable;
@@ -33,10 +39,13 @@ public sealed class StorageOptions
             problems.Add($"{nameof(ConnectionString)} is required.");
         }
 
-        if (!StorageNames.IsValidContainer(Container))
+        foreach (var (name, value) in new[] { (nameof(Container), Container), (nameof(DatasetsContainer), DatasetsContainer) })
         {
-            problems.Add($"{nameof(Container)} '{Container}' is not a valid container name "
-                + "(3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit).");
+            if (!StorageNames.IsValidContainer(value))
+            {
+                problems.Add($"{name} '{value}' is not a valid container name "
+                    + "(3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit).");
+            }
         }
 
         foreach (var (name, value) in new[] { (nameof(SearchesTable), SearchesTable), (nameof(TrialsTable), TrialsTable) })

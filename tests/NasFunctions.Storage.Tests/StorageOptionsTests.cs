@@ -7,6 +7,7 @@ public sealed class StorageOptionsTests
     {
         var options = new StorageOptions();
         options.Container.ShouldBe("searches");
+        options.DatasetsContainer.ShouldBe("datasets");
         options.SearchesTable.ShouldBe("Searches");
         options.TrialsTable.ShouldBe("Trials");
     }
@@ -25,11 +26,13 @@ public sealed class StorageOptionsTests
         {
             ConnectionString = "UseDevelopmentStorage=true",
             Container = "Bad_Container",
+            DatasetsContainer = "-sets",
             SearchesTable = "1bad",
             TrialsTable = "no-hyphens",
         };
-        options.Problems().Count.ShouldBe(3);
+        options.Problems().Count.ShouldBe(4);
         Should.Throw<ArgumentException>(options.Validate).Message.ShouldContain("Bad_Container");
+        options.Problems().ShouldContain(p => p.StartsWith("DatasetsContainer '-sets'"));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class EvaluatorHostOptions
     /// <summary>Caps the test split (first N); null keeps it whole (default null).</summary>
     public int? TestLimit { get; set; }
 
+    /// <summary>Folder this host keeps data sets downloaded from Blob Storage (<c>blob:</c> paths) in; null: <c>nas-datasets</c> in the temp folder.</summary>
+    public string? DatasetCacheFolder { get; set; }
+
     /// <summary>The threads a training gets when the spec says 0.</summary>
     public int EffectiveThreads => ThreadsPerTraining > 0 ? ThreadsPerTraining : Math.Max(1, Environment.ProcessorCount / Math.Max(1, TrainingSlots));
 
@@ -35,6 +38,11 @@ public sealed class EvaluatorHostOptions
         if (ValidationLimit is < 1 || TestLimit is < 1)
         {
             errors.Add("ValidationLimit and TestLimit must be at least 1 when set.");
+        }
+
+        if (DatasetCacheFolder is not null && string.IsNullOrWhiteSpace(DatasetCacheFolder))
+        {
+            errors.Add("DatasetCacheFolder must be null (the temp folder) or a folder name, not blank.");
         }
 
         return errors;

@@ -15,10 +15,11 @@ namespace NasFunctions.Orchestration.Evaluation;
 public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
 {
     private readonly EvaluatorHostOptions _options;
+    private readonly IDatasetSource _datasets;
     private readonly SemaphoreSlim _slots;
 
-    /// <summary>Creates an evaluator with the host's training slots.</summary>
-    public TorchTrialEvaluator(EvaluatorHostOptions options)
+    /// <summary>Creates an evaluator with the host's training slots, reading data sets through <paramref name="datasets"/> (null: local paths only).</summary>
+    public TorchTrialEvaluator(EvaluatorHostOptions options, IDatasetSource? datasets = null)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -27,6 +28,7 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         }
 
         _options = options;
+        _datasets = datasets ?? LocalDatasetSource.Instance;
         _slots = new SemaphoreSlim(options.TrainingSlots, options.TrainingSlots);
     }
 
@@ -96,15 +98,15 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         switch (ModelFactory.InputOf(spec.Space))
         {
             case ModelInput.Images:
-                var images = DatasetCache.GetOrLoad(options);
+                var images = DatasetCache.GetOrLoad(options, _datasets);
                 return TrainingData.From(!capped ? images
                     : images.Take(images.Train.Count, Validation(images.Validation.Count), Test(images.Test.Count)));
             case ModelInput.Features:
-                var table = DatasetCache.GetOrLoadTabular(options);
+                var table = DatasetCache.GetOrLoadTabular(options, _datasets);
                 return TrainingData.From(!capped ? table
                     : table.Take(table.Train.Count, Validation(table.Validation.Count), Test(table.Test.Count)));
             default:
-                var texts = DatasetCache.GetOrLoadText(options);
+                var texts = DatasetCache.GetOrLoadText(options, _datasets);
                 return TrainingData.From(!capped ? texts
                     : texts.Take(texts.Train.Count, Validation(texts.Validation.Count), Test(texts.Test.Count)));
         }

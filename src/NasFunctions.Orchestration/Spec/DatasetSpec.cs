@@ -4,7 +4,10 @@ namespace NasFunctions.Orchestration.Spec;
 
 /// <summary>Which data set a search trains on, and how it is split and (for text) encoded.</summary>
 /// <param name="Name">The data set: one of <see cref="Known"/>; default <c>fashion-mnist</c>.</param>
-/// <param name="Path">Its folder (or CSV file); null for the default folder (Fashion-MNIST and SpamAssassin have one).</param>
+/// <param name="Path">
+/// Its folder (or CSV file); null for the default folder (Fashion-MNIST and SpamAssassin have one); or <c>blob:PREFIX</c> for
+/// blobs in the storage account's data-set container: one blob (<c>blob:wine/wine.csv</c>) or a folder (<c>blob:fashion-mnist/</c>).
+/// </param>
 /// <param name="ValidationFraction">Share of the training set held out for validation (default 0.1).</param>
 /// <param name="LabelColumn">CSV column holding the class (<c>csv</c>, <c>text-csv</c>; default <c>label</c>).</param>
 /// <param name="TextColumn">CSV column holding the text (<c>text-csv</c>; default <c>text</c>).</param>

@@ -3,6 +3,7 @@ using NasFunctions.Evaluator.Data;
 using NasFunctions.Evaluator.Models;
 using NasFunctions.SearchSpace;
 using NasFunctions.SearchSpace.MacroCnn;
+using NasFunctions.Storage.Datasets;
 using NasFunctions.Strategy;
 
 namespace NasFunctions.Orchestration.Spec;
@@ -99,6 +100,15 @@ public static class SearchSpecReader
         if (DatasetSpec.Known.Contains(result.Name))
         {
             errors.AddRange(result.ToOptions(0).Validate().Select(problem => new SpecError(path, problem)));
+        }
+
+        // A cloud data set's form only: whether its blobs exist is found out where it is downloaded.
+        if (BlobDatasetPath.IsBlob(result.Path))
+        {
+            foreach (var problem in BlobDatasetPath.Problems(result.Path!, result.ToOptions(0).Kind))
+            {
+                dataset.Error("path", problem);
+            }
         }
 
         return result;

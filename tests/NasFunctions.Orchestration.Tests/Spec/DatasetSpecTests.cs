@@ -62,4 +62,55 @@ public class DatasetSpecTests
             ignoreOrder: true);
         result.Errors.Single(e => e.Path == "$.dataset").Message.ShouldContain("Path is required");
     }
+
+    [Fact]
+    public void A_blob_path_names_one_blob_or_a_folder_in_the_data_set_container()
+    {
+        var table = SearchSpecReader.Read("""
+            { "space": { "kind": "mlp", "inputs": 13, "classes": 3 },
+              "dataset": { "name": "csv", "path": "blob:wine/wine.csv", "labelColumn": "class" } }
+            """);
+        var images = SearchSpecReader.Read("""{ "dataset": { "name": "fashion-mnist", "path": "blob:fashion-mnist/" } }""");
+
+        table.Errors.ShouldBeEmpty();
+        table.Spec!.Dataset.Path.ShouldBe("blob:wine/wine.csv");
+        images.Errors.ShouldBeEmpty();
+        images.Spec!.Dataset.ToOptions(0).Path.ShouldBe("blob:fashion-mnist/");
+    }
+
+    [Theory]
+    [InlineData("csv", "blob:", "names no blob")]
+    [InlineData("csv", "blob:/", "names no blob")]
+    [InlineData("csv", "blob:wine/../wine.csv", "'..' segment")]
+    [InlineData("csv", "blob:/wine.csv", "must not start with '/'")]
+    [InlineData("csv", "blob:wine//wine.csv", "empty segment")]
+    [InlineData("fashion-mnist", "blob:fashion-mnist", "end the prefix with '/' (blob:fashion-mnist/)")]
+    [InlineData("spam-assassin", "blob:spam", "end the prefix with '/'")]
+    public void A_malformed_blob_path_is_an_error_at_the_path(string name, string path, string problem)
+    {
+        var space = name switch
+        {
+            "csv" => """{ "kind": "mlp", "inputs": 13, "classes": 3 }""",
+            "spam-assassin" => """{ "kind": "text-encoder", "vocabulary": 2000, "maxLength": 32, "classes": 2 }""",
+            _ => """{ "kind": "macro-cnn" }""",
+        };
+
+        var result = SearchSpecReader.Read($$"""{ "space": {{space}}, "dataset": { "name": "{{name}}", "path": "{{path}}" } }""");
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Path.ShouldBe("$.dataset.path");
+        error.Message.ShouldContain(problem);
+    }
+
+    [Fact]
+    public void Blob_path_errors_are_listed_beside_the_other_dataset_errors()
+    {
+        var result = SearchSpecReader.Read("""
+            { "space": { "kind": "mlp", "inputs": 4, "classes": 2 },
+              "dataset": { "name": "csv", "path": "blob:/../wine.csv", "labelColumn": 3, "testFraction": 0.9 } }
+            """);
+
+        result.Errors.Select(e => e.Path).ShouldBe(
+            ["$.dataset.labelColumn", "$.dataset.testFraction", "$.dataset.path", "$.dataset.path"], ignoreOrder: true);
+    }
 }
