@@ -5,7 +5,7 @@ using NasFunctions.Orchestration.Activities;
 using NasFunctions.Orchestration.Evaluation;
 using NasFunctions.Orchestration.Spec;
 using NasFunctions.Storage;
-using NasFunctions.Storage.Datasets;
+using NasFunctions.Orchestration.Datasets;
 
 namespace NasFunctions.Orchestration;
 

@@ -3,7 +3,7 @@ using NasFunctions.Evaluator.Data;
 using NasFunctions.Evaluator.Models;
 using NasFunctions.SearchSpace;
 using NasFunctions.SearchSpace.MacroCnn;
-using NasFunctions.Storage.Datasets;
+using NasFunctions.Orchestration.Datasets;
 using NasFunctions.Strategy;
 
 namespace NasFunctions.Orchestration.Spec;

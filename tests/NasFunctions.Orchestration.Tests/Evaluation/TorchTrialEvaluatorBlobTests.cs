@@ -36,7 +36,7 @@ public sealed class TorchTrialEvaluatorBlobTests : IAsyncLifetime
         var storage = new StorageOptions { ConnectionString = _azurite!.ConnectionString };
         var container = new BlobServiceClient(storage.ConnectionString, StorageClientOptions.ForBlobs()).GetBlobContainerClient(storage.DatasetsContainer);
         await container.CreateIfNotExistsAsync();
-        var wine = await File.ReadAllBytesAsync(RepositoryFile(".nas/data/tabular/wine.csv"));
+        var wine = await File.ReadAllBytesAsync(RepositoryFiles.Find(".nas/data/tabular/wine.csv"));
         await container.GetBlobClient("tables/wine.csv").UploadAsync(BinaryData.FromBytes(wine));
         var read = SearchSpecReader.Read("""
             { "space": { "kind": "mlp", "inputs": 1, "classes": 2, "maxLayers": 2, "units": [16] },
@@ -56,19 +56,5 @@ public sealed class TorchTrialEvaluatorBlobTests : IAsyncLifetime
         evaluation.ValidationAccuracy.ShouldBeGreaterThan(0.8); // three classes, the commonest about 0.4
         var downloaded = Directory.GetFiles(_cache, "*.csv", SearchOption.AllDirectories).ShouldHaveSingleItem();
         (await File.ReadAllBytesAsync(downloaded)).ShouldBe(wine);
-    }
-
-    private static string RepositoryFile(string relative)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NasFunctions.sln")))
-            {
-                var path = Path.Combine(folder.FullName, relative);
-                return File.Exists(path) ? path : throw new FileNotFoundException($"'{path}' is missing: run build/setup.sh.", path);
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No NasFunctions.sln above '{AppContext.BaseDirectory}'.");
     }
 }

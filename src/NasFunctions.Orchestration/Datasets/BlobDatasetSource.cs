@@ -3,8 +3,9 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using NasFunctions.Evaluator.Data;
+using NasFunctions.Storage;
 
-namespace NasFunctions.Storage.Datasets;
+namespace NasFunctions.Orchestration.Datasets;
 
 /// <summary>Data sets in Blob Storage (<c>blob:PREFIX</c> paths), downloaded once into a cache folder on the host and read there.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace NasFunctions.Storage.Tests.Datasets;
+namespace NasFunctions.Orchestration.Tests.Datasets;
 
 /// <summary>Counts the requests a blob client sends, and can fail chosen ones, so tests see what a source really fetched.</summary>
 internal sealed class RequestCounter : HttpPipelineSynchronousPolicy

@@ -1,6 +1,6 @@
 using NasFunctions.Evaluator.Data;
 
-namespace NasFunctions.Storage.Datasets;
+namespace NasFunctions.Orchestration.Datasets;
 
 /// <summary>A data set path of the form <c>blob:PREFIX</c>: one blob, or a folder prefix ending in '/', in the data-set container.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace NasFunctions.Storage.Tests;
+namespace NasFunctions.Orchestration.Tests;
 
 /// <summary>Files build/setup.sh puts in the repository (the tabular CSVs), found from the test binaries.</summary>
 internal static class RepositoryFiles

@@ -1,16 +1,17 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using NasFunctions.Evaluator.Data;
-using NasFunctions.Storage.Datasets;
+using NasFunctions.Orchestration.Datasets;
+using NasFunctions.Storage;
 
-namespace NasFunctions.Storage.Tests.Datasets;
+namespace NasFunctions.Orchestration.Tests.Datasets;
 
 /// <summary>Blob data sets on a real Azurite: downloaded once per cache folder, atomically, with clear errors for missing blobs.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobDatasetSourceTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly string _cache = Path.Combine(Path.GetTempPath(), "nas-blob-tests-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly string _id = Ids.NewSearch();
+    private readonly string _id = "set" + Guid.NewGuid().ToString("N")[..12];
 
     public void Dispose()
     {

@@ -1,6 +1,6 @@
 using NasFunctions.Evaluator.Data;
 
-namespace NasFunctions.Storage.Datasets;
+namespace NasFunctions.Orchestration.Datasets;
 
 /// <summary>A host's data sets: <c>blob:</c> paths from Blob Storage (cached on the host), every other path from this machine.</summary>
 public sealed class BlobOrLocalDatasetSource : IDatasetSource

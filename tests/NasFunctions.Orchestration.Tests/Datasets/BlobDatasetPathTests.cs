@@ -1,7 +1,7 @@
 using NasFunctions.Evaluator.Data;
-using NasFunctions.Storage.Datasets;
+using NasFunctions.Orchestration.Datasets;
 
-namespace NasFunctions.Storage.Tests.Datasets;
+namespace NasFunctions.Orchestration.Tests.Datasets;
 
 public sealed class BlobDatasetPathTests
 {

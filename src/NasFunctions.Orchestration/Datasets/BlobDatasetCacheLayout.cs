@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace NasFunctions.Storage.Datasets;
+namespace NasFunctions.Orchestration.Datasets;
 
 /// <summary>Where a blob prefix's files lie on the host: one folder per (endpoint, container, prefix), none inside another.</summary>
 /// <remarks>
