@@ -16,6 +16,8 @@ namespace NasFunctions.Benchmarks.Trainer;
 /// 10 classes) made by <see cref="ImageBatches"/>. FLOP convention: one training sample costs 3 x the forward FLOPs that
 /// <see cref="FlopCounter"/> counts (forward, input gradients, weight gradients); the optimizer's element-wise work is not
 /// counted. The matmul reference is <c>2 n^3</c> FLOPs per float32 product, same process, same threads, same device.
+/// Training and matmul are timed in alternating rounds and the round with the median ratio is reported, so a burst of load
+/// from other processes on a shared host hits both sides of a ratio alike instead of whichever block it happened to overlap.
 /// </remarks>
 public static class TrainerBenchmark
 {
@@ -28,6 +30,7 @@ public static class TrainerBenchmark
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Steps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Rounds, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.WarmupSteps);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MatmulSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MatmulRepeats, 1);
@@ -57,16 +60,24 @@ public static class TrainerBenchmark
         using var optimizer = new AdamOptimizer(model.parameters(), 1e-3, masterWeights: bf16);
         model.train();
         TrainSteps(model, optimizer, batches, indices, device, options.WarmupSteps);
-        var stopwatch = Stopwatch.StartNew();
-        TrainSteps(model, optimizer, batches, indices, device, options.Steps);
-        stopwatch.Stop();
+        var dtype = bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+        var rounds = new List<(double SamplesPerSecond, double MatmulGflops)>(options.Rounds);
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            TrainSteps(model, optimizer, batches, indices, device, options.Steps);
+            stopwatch.Stop();
+            var samplesPerSecond = (double)options.Steps * options.BatchSize / stopwatch.Elapsed.TotalSeconds;
+            rounds.Add((samplesPerSecond, MatmulGflops(options.MatmulSize, options.MatmulRepeats, device, dtype)));
+        }
 
-        var samplesPerSecond = (double)options.Steps * options.BatchSize / stopwatch.Elapsed.TotalSeconds;
+        // The round with the median ratio: training and its matmul reference were timed back to back, under the same load.
+        var median = rounds.OrderBy(r => r.SamplesPerSecond * trainingFlops / r.MatmulGflops).ElementAt(rounds.Count / 2);
         return new TrainerBenchmarkResult(
-            samplesPerSecond,
+            median.SamplesPerSecond,
             trainingFlops,
-            samplesPerSecond * trainingFlops / 1e9,
-            MatmulGflops(options.MatmulSize, options.MatmulRepeats, device, bf16 ? ScalarType.BFloat16 : ScalarType.Float32),
+            median.SamplesPerSecond * trainingFlops / 1e9,
+            median.MatmulGflops,
             device.type == DeviceType.CUDA ? "cuda" : "cpu",
             options.EffectiveThreads);
     }

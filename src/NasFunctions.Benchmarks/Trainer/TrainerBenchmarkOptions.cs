@@ -15,8 +15,11 @@ public sealed record TrainerBenchmarkOptions
     /// <summary>Untimed training steps before the timed ones.</summary>
     public int WarmupSteps { get; init; } = 5;
 
-    /// <summary>Timed training steps.</summary>
-    public int Steps { get; init; } = 30;
+    /// <summary>Timed training steps per round.</summary>
+    public int Steps { get; init; } = 6;
+
+    /// <summary>Rounds of timed training steps then timed matmuls; the round with the median ratio is reported.</summary>
+    public int Rounds { get; init; } = 5;
 
     /// <summary>Torch threads for training and matmul alike; 0 means every core.</summary>
     public int Threads { get; init; }
@@ -30,8 +33,8 @@ public sealed record TrainerBenchmarkOptions
     /// <summary>Side of the square float32 matrices of the matmul reference.</summary>
     public int MatmulSize { get; init; } = 1024;
 
-    /// <summary>Timed matmuls (after one untimed).</summary>
-    public int MatmulRepeats { get; init; } = 20;
+    /// <summary>Timed matmuls per round (after one untimed).</summary>
+    public int MatmulRepeats { get; init; } = 4;
 
     /// <summary>Seeds the weights and the synthetic data.</summary>
     public int Seed { get; init; } = 1;

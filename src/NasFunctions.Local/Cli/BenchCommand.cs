@@ -60,6 +60,7 @@ public static class BenchCommand
             BatchSize = line.Int("batch", defaults.BatchSize),
             WarmupSteps = line.Int("warmup", defaults.WarmupSteps),
             Steps = line.Int("steps", defaults.Steps),
+            Rounds = line.Int("rounds", defaults.Rounds),
             Threads = line.Int("threads", defaults.Threads),
             Device = line.String("device", defaults.Device)!,
             Precision = line.String("precision", defaults.Precision)!,
@@ -92,7 +93,7 @@ public static class BenchCommand
     private static int Usage()
     {
         Console.Error.WriteLine("usage: nas bench strategies --table PATH [--column NAME] --queries K --seeds S [--json]");
-        Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 30] [--warmup 5] [--json]");
+        Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 6] [--rounds 5] [--warmup 5] [--json]");
         Console.Error.WriteLine("       nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]");
         return 2;
     }
