@@ -8,6 +8,12 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 var line = CommandLine.Parse(args);
+if (line.Command is "search" or "bench")
+{
+    NativeErrorLog.Redirect(); // libtorch's warnings go to .nas/logs/native.log, not between the progress lines
+}
+
+AppDomain.CurrentDomain.UnhandledException += (_, e) => Console.Error.WriteLine($"error: {e.ExceptionObject}");
 try
 {
     return line.Command switch
@@ -46,8 +52,11 @@ static int Usage()
           nas serve [--port N]                run the HTTP API and workers in the foreground (default port 7071)
           nas bench strategies --table PATH [--column NAME] [--queries K] [--seeds S] [--json]
                                               every strategy on a tabular benchmark (NAS-Bench-201 by default)
-          nas bench trainer [--device auto|cpu|cuda] [--threads N] [--batch 128] [--steps 30] [--warmup 5] [--json]
+          nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 6] [--rounds 5] [--json]
                                               training samples/s and GFLOP/s of the reference CNN against a large matmul
+          nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]
+                                              one search's architectures trained fully and by successive halving, side by side
+        native (libtorch) warnings of search and bench go to .nas/logs/native.log
         """);
     return 0;
 }
