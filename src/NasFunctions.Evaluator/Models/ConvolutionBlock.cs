@@ -32,7 +32,7 @@ internal sealed class ConvolutionBlock : nn.Module<Tensor, Tensor>, IFlopCounted
                 ("pointwise", nn.Conv2d(inputChannels, channels, 1, bias: bias))),
             _ => throw new ArgumentException($"{block.Operation} is not a convolution.", nameof(block)),
         };
-        _norm = block.BatchNorm ? nn.BatchNorm2d(channels) : null;
+        _norm = block.BatchNorm ? new BatchNormalization(channels) : null;
 
         // ceil_mode makes the shortcut's size ceil(n / 2), the same as the stride-2 main path's (7 -> 4).
         _projects = block.Skip && inputChannels != channels;

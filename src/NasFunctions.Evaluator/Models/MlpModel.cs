@@ -27,7 +27,7 @@ public sealed class MlpModel : nn.Module<Tensor, Tensor>, IFlopCounted
             layers.Add((prefix + "_linear", nn.Linear(width, layer.Units, hasBias: !layer.BatchNorm)));
             if (layer.BatchNorm)
             {
-                layers.Add((prefix + "_norm", nn.BatchNorm1d(layer.Units)));
+                layers.Add((prefix + "_norm", new BatchNormalization(layer.Units)));
             }
 
             layers.Add((prefix + "_activation", new Activation(layer.Activation)));

@@ -41,7 +41,7 @@ public sealed class NasBench201Model : nn.Module<Tensor, Tensor>, IFlopCounted
         Cell = cell;
         _stem = nn.Sequential(
             ("conv", nn.Conv2d(inputChannels, channels, 3, padding: 1, bias: false)),
-            ("norm", nn.BatchNorm2d(channels)));
+            ("norm", new BatchNormalization(channels)));
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         long width = channels;
         for (var stage = 0; stage < 3; stage++)
@@ -59,7 +59,7 @@ public sealed class NasBench201Model : nn.Module<Tensor, Tensor>, IFlopCounted
         }
 
         _cells = nn.Sequential(layers);
-        _lastNorm = nn.BatchNorm2d(width);
+        _lastNorm = new BatchNormalization(width);
         _classifier = nn.Linear(width, classes);
         RegisterComponents();
     }

@@ -16,7 +16,7 @@ internal sealed class ReluConvBn : nn.Module<Tensor, Tensor>, IFlopCounted
     public ReluConvBn(long inputChannels, long outputChannels, long kernel, long stride, long padding) : base("ReluConvBn")
     {
         _conv = nn.Conv2d(inputChannels, outputChannels, kernel, stride: stride, padding: padding, bias: false);
-        _norm = nn.BatchNorm2d(outputChannels);
+        _norm = new BatchNormalization(outputChannels);
         RegisterComponents();
     }
 
