@@ -19,7 +19,7 @@ public sealed record FidelityBenchmarkResult(FidelityRun Full, FidelityRun Halvi
         CultureInfo.InvariantCulture,
         $$"""{"full": {{Run(Full)}}, "halving": {{Run(Halving)}}}""");
 
-    /// <summary>The runs as a small text table, then the gap and the epoch ratio.</summary>
+    /// <summary>The runs as a Markdown table (an architecture's <c>|</c> escaped), then the gap and the epoch ratio.</summary>
     public string ToTable()
     {
         var c = CultureInfo.InvariantCulture;
@@ -28,7 +28,7 @@ public sealed record FidelityBenchmarkResult(FidelityRun Full, FidelityRun Halvi
         text.AppendLine("|---|---:|---:|---:|---:|---|");
         foreach (var (name, run) in new[] { ("full", Full), ("halving", Halving) })
         {
-            text.AppendLine(c, $"| {name} | {run.BestValidation * 100:F2} | {run.Epochs} | {run.Trials} | {run.Seconds:F1} | {run.BestArchitecture} ({run.BestEpochs}) |");
+            text.AppendLine(c, $"| {name} | {run.BestValidation * 100:F2} | {run.Epochs} | {run.Trials} | {run.Seconds:F1} | {run.BestArchitecture.Replace("|", "\\|", StringComparison.Ordinal)} ({run.BestEpochs}) |");
         }
 
         text.Append(c, $"halving vs full: {GapPoints:+0.00;-0.00;0.00} points of validation accuracy with {EpochRatio:F3} of the epochs");

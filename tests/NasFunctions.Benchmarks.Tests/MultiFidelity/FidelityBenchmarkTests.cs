@@ -39,6 +39,9 @@ public class FidelityBenchmarkTests
         json.GetProperty("halving").GetProperty("epochs").GetInt32().ShouldBe(5);
         json.GetProperty("halving").GetProperty("best_val").GetDouble().ShouldBe(Math.Round(result.Halving.BestValidation * 100, 4));
         result.ToTable().ShouldContain("of the epochs");
+        var row = new FidelityBenchmarkResult(result.Full with { BestArchitecture = "conv3x3/8+bn|maxpool" }, result.Halving).ToTable().Split('\n')[2];
+        row.ShouldContain(@"conv3x3/8+bn\|maxpool");
+        System.Text.RegularExpressions.Regex.Count(row, @"(?<!\\)\|").ShouldBe(7, "six cells: an architecture's '|' must not split the Markdown row");
     }
 
     [Fact]
