@@ -35,14 +35,7 @@ public sealed class NativeErrorLogTests : IDisposable
 
     private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nas.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NAS_HOME"] = _home;
+        var start = NasCli.StartInfo(new Dictionary<string, string> { ["NAS_HOME"] = _home }, arguments);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -30,14 +30,8 @@ internal sealed partial class ServeProcess : IDisposable
     /// <summary>Starts <c>dotnet nas.dll serve --port 0 --worker-id {workerId}</c> on <paramref name="storage"/> and waits for its address.</summary>
     public static async Task<ServeProcess> StartAsync(string storage, string workerId, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "nas.dll"), "serve", "--port", "0", "--worker-id", workerId },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["NAS_STORAGE"] = storage;
+        var start = NasCli.StartInfo(
+            new Dictionary<string, string> { ["NAS_STORAGE"] = storage }, "serve", "--port", "0", "--worker-id", workerId);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var serve = new ServeProcess(process);

@@ -28,18 +28,26 @@ public sealed class HostSettingsTests
     }
 
     [Fact]
-    public void Bad_settings_are_refused_naming_each_section_and_problem()
+    public void Invalid_values_are_refused_naming_each_section_and_problem()
     {
         var error = Should.Throw<InvalidOperationException>(() => HostSettings.Read(Configuration(new()
         {
             ["Nas:Storage:DatasetsContainer"] = "Not_A_Container",
             ["Nas:Evaluator:TrainingSlots"] = "0",
-            ["Nas:Evaluator:Slots"] = "3",
         }), "UseDevelopmentStorage=true"));
 
         error.Message.ShouldContain("Nas:Storage: DatasetsContainer 'Not_A_Container' is not a valid container name");
+        error.Message.ShouldContain("Nas:Evaluator: TrainingSlots must be at least 1.");
+    }
+
+    [Fact]
+    public void An_unknown_setting_is_refused_by_name()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => HostSettings.Read(
+            Configuration(new() { ["Nas:Evaluator:Colour"] = "blue" }), "UseDevelopmentStorage=true"));
+
         error.Message.ShouldContain("Nas:Evaluator");
-        error.Message.ShouldContain("Slots");
+        error.Message.ShouldContain("Colour");
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

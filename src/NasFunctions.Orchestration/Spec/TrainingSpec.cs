@@ -23,7 +23,7 @@ public sealed record TrainingSpec(
     string Precision = "fp32")
 {
     /// <summary>The precisions a spec may name.</summary>
-    public static readonly IReadOnlyList<string> Precisions = ["fp32", "bf16"];
+    public static readonly IReadOnlyList<string> Precisions = Evaluator.Training.TrainingOptions.Precisions;
 
     /// <summary>The devices a spec may name.</summary>
     public static readonly IReadOnlyList<string> Devices = ["cpu", "cuda", "auto"];

@@ -34,7 +34,7 @@ public sealed class TrainingCheckpointTests
     }
 
     [Fact]
-    public void A_fresh_start_ignores_the_order_of_another_seed_so_seeds_matter()
+    public void Another_seed_trains_other_weights()
     {
         var data = TinyData.Images(1, 12, count: 64);
         var first = ClassificationTrainer.Train(Space, Net, data, 1, 1, 7, Options);

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace NasFunctions.Local.Tests;
+
+/// <summary>Starts the CLI (<c>nas.dll</c>, built beside the tests) as a child process with redirected output.</summary>
+internal static class NasCli
+{
+    /// <summary>A start of <c>dotnet nas.dll {arguments}</c> with <paramref name="environment"/> added.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nas.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
+    }
+}
