@@ -21,6 +21,10 @@ public sealed record ApiResponse(int Status, object? Body, IReadOnlyDictionary<s
     public static ApiResponse Problem(int status, string title, string detail, IReadOnlyList<object>? errors = null) =>
         new(status, new ProblemDetails("about:blank", title, status, detail, errors), NoHeaders, "application/problem+json");
 
+    /// <summary>The 500 answer to an error inside a handler: one short problem, no exception text, stack or path.</summary>
+    public static ApiResponse InternalError() =>
+        Problem(500, "Internal error", "The request failed inside the host; see the host's log.");
+
     /// <summary>Writes the body as UTF-8 bytes (JSON bodies serialized with <see cref="Json"/>).</summary>
     public byte[] BodyBytes() => Body switch
     {

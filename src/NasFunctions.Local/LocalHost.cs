@@ -66,8 +66,7 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Services.AddSingleton<SearchApi>();
             configure?.Invoke(builder.Services);
             var app = builder.Build();
-            app.UseExceptionHandler(error => error.Run(http => http.WriteAsync(
-                ApiResponse.Problem(500, "Internal error", "The request failed inside the host; see the host's log."))));
+            app.UseExceptionHandler(error => error.Run(http => http.WriteAsync(ApiResponse.InternalError())));
             app.MapSearchApi();
 
             await app.Services.GetRequiredService<ISearchStore>().EnsureCreatedAsync(cancellationToken);

@@ -22,9 +22,9 @@ public sealed class AzureSearchStore : ISearchStore
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _container = new BlobServiceClient(options.ConnectionString, StorageClientOptions.ForBlobs())
-            .GetBlobContainerClient(options.Container);
-        var tables = new TableServiceClient(options.ConnectionString, StorageClientOptions.ForTables());
+        var connection = options.ResolveConnection();
+        _container = connection.CreateBlobServiceClient().GetBlobContainerClient(options.Container);
+        var tables = connection.CreateTableServiceClient();
         _searches = tables.GetTableClient(options.SearchesTable);
         _trials = tables.GetTableClient(options.TrialsTable);
     }

@@ -15,8 +15,11 @@ public sealed class StorageOptions
     /// <summary>Default table of trial rows: <c>Trials</c>.</summary>
     public const string DefaultTrialsTable = "Trials";
 
-    /// <summary>Storage account connection string. Required; no default (Azurite's or <c>UseDevelopmentStorage=true</c> locally).</summary>
+    /// <summary>Storage account connection string. Required unless <see cref="Connection"/> is set; no default (Azurite's or <c>UseDevelopmentStorage=true</c> locally).</summary>
     public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>The account's connection (an identity-based one in Azure); when set, <see cref="ConnectionString"/> is not used. Default null.</summary>
+    public StorageConnection? Connection { get; set; }
 
     /// <summary>Blob container holding specs, controller state, weights and reports. Default <c>searches</c>.</summary>
     public string Container { get; set; } = DefaultContainer;
@@ -34,7 +37,7 @@ public sealed class StorageOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(ConnectionString))
+        if (Connection is null && string.IsNullOrWhiteSpace(ConnectionString))
         {
             problems.Add($"{nameof(ConnectionString)} is required.");
         }
@@ -63,6 +66,9 @@ public sealed class StorageOptions
 
         return problems;
     }
+
+    /// <summary>The connection clients are made from: <see cref="Connection"/>, else one by <see cref="ConnectionString"/>.</summary>
+    public StorageConnection ResolveConnection() => Connection ?? StorageConnection.FromConnectionString(ConnectionString);
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every problem, if there is any.</summary>
     public void Validate()

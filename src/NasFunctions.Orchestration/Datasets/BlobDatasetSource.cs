@@ -84,7 +84,7 @@ public sealed class BlobDatasetSource : IDatasetSource
     {
         ArgumentNullException.ThrowIfNull(storage);
         storage.Validate();
-        return new BlobServiceClient(storage.ConnectionString, StorageClientOptions.ForBlobs()).GetBlobContainerClient(storage.DatasetsContainer);
+        return storage.ResolveConnection().CreateBlobServiceClient().GetBlobContainerClient(storage.DatasetsContainer);
     }
 
     private static BlobDatasetPath Parse(DatasetOptions options)
