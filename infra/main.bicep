@@ -44,6 +44,11 @@ param flexRuntimeVersion string = '10.0'
 @description('Durable task hub name; must match host.json extensions.durableTask.hubName.')
 param hubName string = 'nas'
 
+@description('Control queues of the task hub; must match host.json extensions.durableTask.storageProvider.partitionCount.')
+@minValue(1)
+@maxValue(16)
+param hubPartitionCount int = 4
+
 @description('Blob container of blob: data sets (the app setting Nas__Storage__DatasetsContainer).')
 param datasetsContainer string = 'datasets'
 
@@ -89,21 +94,31 @@ module registry 'modules/registry.bicep' = if (onContainerApps) {
 
 // What the app reads: the identity-based connections of the app (NasStorage) and of the Functions host and its task hub
 // (AzureWebJobsStorage), the Nas:Storage options, and Application Insights with Entra ID sign-in.
-var identitySettings = flatten(map(['NasStorage', 'AzureWebJobsStorage'], connection => [
+var appSettings = [
   {
-    name: '${connection}__accountName'
+    name: 'NasStorage__accountName'
     value: storage.outputs.name
   }
   {
-    name: '${connection}__credential'
+    name: 'NasStorage__credential'
     value: 'managedidentity'
   }
   {
-    name: '${connection}__clientId'
+    name: 'NasStorage__clientId'
     value: identity.outputs.clientId
   }
-]))
-var appSettings = concat(identitySettings, [
+  {
+    name: 'AzureWebJobsStorage__accountName'
+    value: storage.outputs.name
+  }
+  {
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  {
+    name: 'AzureWebJobsStorage__clientId'
+    value: identity.outputs.clientId
+  }
   {
     name: 'Nas__Storage__DatasetsContainer'
     value: datasetsContainer
@@ -116,7 +131,7 @@ var appSettings = concat(identitySettings, [
     name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
     value: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
   }
-])
+]
 
 module containerApp 'modules/containerapp.bicep' = if (onContainerApps) {
   name: 'containerApp'
@@ -132,6 +147,7 @@ module containerApp 'modules/containerapp.bicep' = if (onContainerApps) {
     workspaceId: monitoring.outputs.workspaceId
     storageAccountName: storage.outputs.name
     hubName: hubName
+    hubPartitionCount: hubPartitionCount
     settings: concat(appSettings, [
       {
         name: 'FUNCTIONS_WORKER_RUNTIME'

@@ -39,6 +39,9 @@ param storageAccountName string
 @description('Durable task hub name, as in host.json (extensions.durableTask.hubName).')
 param hubName string
 
+@description('Control queues of the task hub, as in host.json (extensions.durableTask.storageProvider.partitionCount).')
+param hubPartitionCount int
+
 @description('App settings, as name/value pairs.')
 param settings object[]
 
@@ -57,7 +60,7 @@ var replicaSize = {
 }
 
 // The Azure Storage provider's queues: one message per pending activity (work items) or orchestration step (control).
-var hubQueues = concat(['${toLower(hubName)}-workitems'], map(range(0, 4), partition => '${toLower(hubName)}-control-0${partition}'))
+var hubQueues = concat(['${toLower(hubName)}-workitems'], map(range(0, hubPartitionCount), partition => '${toLower(hubName)}-control-${padLeft(partition, 2, '0')}'))
 
 resource environment 'Microsoft.App/managedEnvironments@2025-07-01' = {
   name: environmentName
