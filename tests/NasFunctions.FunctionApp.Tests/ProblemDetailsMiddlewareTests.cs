@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using System.Text;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using NasFunctions.Storage.Emulator;
 
 namespace NasFunctions.FunctionApp.Tests;
 
@@ -51,6 +55,29 @@ public sealed class ProblemDetailsMiddlewareTests
 
         await Should.ThrowAsync<InvalidOperationException>(() =>
             middleware.Invoke(new FakeFunctionContext("TrainCandidate", http: null), _ => throw new InvalidOperationException("trial failed")));
+    }
+
+    [Fact]
+    public async Task The_create_handler_failing_on_unprepared_storage_answers_a_problem_not_a_bare_500()
+    {
+        // The app's services without its startup (the host is never started): a fresh account with no container, as the
+        // Functions app had before it prepared storage; the real handler's storage error reaches the middleware.
+        await using var azurite = await AzuriteProcess.StartAsync();
+        var services = new ServiceCollection().AddNasFunctionApp(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["NasStorage"] = azurite.ConnectionString }).Build(),
+            FunctionAppSetup.HostJsonPath);
+        using var provider = services.BuildServiceProvider();
+        var functions = ActivatorUtilities.CreateInstance<SearchHttpFunctions>(provider);
+        var http = new DefaultHttpContext();
+        http.Request.Method = "POST";
+        http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("{}"));
+        http.Response.Body = new MemoryStream();
+        var middleware = new ProblemDetailsMiddleware(NullLogger<ProblemDetailsMiddleware>.Instance);
+
+        await middleware.Invoke(new FakeFunctionContext("CreateSearch", http), _ => functions.CreateSearch(http.Request, new RecordingDurableClient()));
+
+        (http.Response.StatusCode, http.Response.ContentType).ShouldBe((500, "application/problem+json"));
+        Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()).ShouldNotContain("ContainerNotFound");
     }
 
     [Fact]
