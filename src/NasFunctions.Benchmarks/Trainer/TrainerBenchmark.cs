@@ -49,7 +49,8 @@ public static class TrainerBenchmark
         var batches = SyntheticBatches(options.BatchSize, options.Seed);
         var indices = Enumerable.Range(0, options.BatchSize).ToArray();
 
-        using var model = ClassificationTrainer.CreateModel(() => ModelFactory.Create(space, architecture, Shape), options.Seed, device);
+        using var random = new TrainingRandom(options.Seed, device);
+        using var model = ClassificationTrainer.CreateModel(() => ModelFactory.Create(space, architecture, Shape), options.Seed, random, device);
         model.to(device);
         var trainingFlops = 3 * FlopCounter.Count(model, Shape.SampleShape);
         if (bf16)
