@@ -13,7 +13,8 @@ namespace NasFunctions.Evaluator.Training;
 /// checkpoint): the weight init (models are built one at a time under a lock, borrowing torch's process-wide generator) and
 /// dropout masks (<see cref="SeededDropout"/>); the data order comes from a <see cref="System.Random"/> seeded from (seed, epoch).
 /// So a run is repeatable (bitwise, at a fixed thread count) even beside other trainings in the same process, and a resumed
-/// run is the uninterrupted one. Each batch runs in its own dispose scope; evaluation runs in
+/// run is the uninterrupted one. Torch's thread count is process-wide too: trainings that want different counts take turns
+/// (<see cref="TrainingThreads"/>), so none changes another's. Each batch runs in its own dispose scope; evaluation runs in
 /// chunks without gradients. Our modules never dispose intermediate tensors inside <c>forward</c> (no <c>using</c>, no inner
 /// scope): with TorchSharp 0.107 that intermittently left NaN gradients in the first training of a process; the batch's
 /// scope frees them after the optimizer step.
@@ -72,7 +73,7 @@ public static class ClassificationTrainer
         ThrowIfInvalid(Check(data, epochs, dataFraction, options));
         cancellationToken.ThrowIfCancellationRequested();
 
-        set_num_threads(options.EffectiveThreads);
+        using var threads = TrainingThreads.Enter(options.EffectiveThreads, cancellationToken);
         var device = ComputeDevice.Resolve(options.Device);
         var start = checkpoints?.StartFrom;
         var orderSeed = start?.Seed ?? seed;
