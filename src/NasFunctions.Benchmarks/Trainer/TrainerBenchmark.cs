@@ -42,7 +42,7 @@ public static class TrainerBenchmark
 
         var bf16 = options.Precision == "bf16";
 
-        set_num_threads(options.EffectiveThreads);
+        using var threads = TrainingThreads.Enter(options.EffectiveThreads);
         var device = ComputeDevice.Resolve(options.Device);
         var space = new MacroCnnSpace(new MacroCnnSpaceOptions { Channels = [32, 64, 128] });
         var architecture = space.Parse(options.Architecture);

@@ -2,6 +2,8 @@ using NasFunctions.Evaluator.Tests.Models;
 using NasFunctions.Evaluator.Training;
 using NasFunctions.SearchSpace.MacroCnn;
 using NasFunctions.SearchSpace.Mlp;
+using NasFunctions.SearchSpace.NasBench201;
+using NasFunctions.SearchSpace.TextEncoder;
 using static TorchSharp.torch;
 
 namespace NasFunctions.Evaluator.Tests.Training;
@@ -42,6 +44,31 @@ public sealed class TrainingCheckpointTests
         }
 
         checkpoints[0].Random.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("nas-bench-201")]
+    [InlineData("text-encoder")]
+    public void Every_other_space_resumes_to_the_weights_of_training_straight_through(string kind)
+    {
+        SearchSpace.ISearchSpace space = kind == "nas-bench-201"
+            ? new NasBench201Space(new NasBench201SpaceOptions { Channels = 4, CellsPerStage = 1 })
+            : new TextEncoderSpace(new TextEncoderSpaceOptions
+            {
+                Vocabulary = 40, MaxLength = 10, Classes = 2, Embedding = [8], MinLayers = 3, MaxLayers = 3,
+                Layers = ["gru", "attention", "lstm"], Width = [8], Pooling = ["mean"],
+            });
+        var data = kind == "nas-bench-201" ? TinyData.Images(1, 8, count: 48) : TinyData.Tokens(10, 40, count: 48);
+        var net = kind == "nas-bench-201"
+            ? space.Parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|none~1|nor_conv_3x3~2|")
+            : SearchSpace.DecisionSampler.Sample(space, new Random(2));
+        var checkpoints = new List<TrainingCheckpoint>();
+        var straight = ClassificationTrainer.Train(space, net, data, 2, 1, 7, Options, checkpoints: new TrainingCheckpoints { AfterEpoch = checkpoints.Add });
+
+        var resumed = ClassificationTrainer.Train(
+            space, net, data, 2, 1, 7, Options, checkpoints: new TrainingCheckpoints { StartFrom = TrainingCheckpoint.FromBytes(checkpoints[0].ToBytes()) });
+
+        resumed.Weights.ShouldBe(straight.Weights);
     }
 
     [Fact]
