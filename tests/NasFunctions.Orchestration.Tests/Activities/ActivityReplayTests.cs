@@ -12,8 +12,11 @@ namespace NasFunctions.Orchestration.Tests.Activities;
 /// Activities are at-least-once: each, run again with the same input (a replay, or a host that died before its completion
 /// was recorded), leaves every row and blob exactly as one run left them and returns the same answer.
 /// </summary>
-/// <remarks>The whole store (every blob's bytes, every Searches and Trials row) is compared, under a clock that stands still.</remarks>
-public sealed class ActivityReplayTests
+/// <remarks>
+/// The whole store (every blob's bytes, every Searches and Trials row) is compared, under a clock that stands still; the
+/// same tests run on the in-memory store and on a real Azurite.
+/// </remarks>
+public abstract class ActivityReplayTests
 {
     private const string SearchId = "s1";
     private const string Spec = """
@@ -25,12 +28,20 @@ public sealed class ActivityReplayTests
         }
         """;
 
-    private readonly InMemorySearchStore _store = new();
     private readonly SyntheticEvaluator _evaluator = new();
     private readonly StillClock _clock = new(new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero));
-    private readonly SearchSpecCache _specs;
+    private ISearchStore? _store;
+    private SearchSpecCache? _specs;
 
-    public ActivityReplayTests() => _specs = new SearchSpecCache(_store);
+    /// <summary>The store the activities write to.</summary>
+    protected abstract ISearchStore CreateStore();
+
+    /// <summary>Every blob's name and bytes and every row's properties, as one text: equal texts mean equal stores.</summary>
+    protected abstract Task<string> SnapshotAsync();
+
+    private ISearchStore Store => _store ??= CreateStore();
+
+    private SearchSpecCache Specs => _specs ??= new SearchSpecCache(Store);
 
     [Theory]
     [InlineData(0)]
@@ -59,7 +70,7 @@ public sealed class ActivityReplayTests
         }
 
         _evaluator.Evaluated.Count.ShouldBe(proposal.Trials.Count, "a trial whose row says Succeeded is not trained again");
-        (await _store.ListTrialsAsync(SearchId)).ShouldAllBe(t => t.Attempt == 1);
+        (await Store.ListTrialsAsync(SearchId)).ShouldAllBe(t => t.Attempt == 1);
     }
 
     [Theory]
@@ -83,7 +94,7 @@ public sealed class ActivityReplayTests
         else
         {
             report.Outcome!.Status.ShouldBe(SearchStatus.Completed);
-            _store.BlobNames.ShouldContain(BlobPaths.Report(SearchId, "leaderboard.json"));
+            (await SnapshotAsync()).ShouldContain(BlobPaths.Report(SearchId, "leaderboard.json"));
         }
     }
 
@@ -93,24 +104,24 @@ public sealed class ActivityReplayTests
         await SeedAsync();
         var results = await TrainRoundAsync(0);
         await UpdateAsync(results);
-        var learnedOnce = await _store.GetControllerStateAsync(SearchId, 0);
+        var learnedOnce = await Store.GetControllerStateAsync(SearchId, 0);
 
         await UpdateAsync(results);
 
-        var population = JsonDocument.Parse((await _store.GetControllerStateAsync(SearchId, 0))!).RootElement.GetProperty("population");
+        var population = JsonDocument.Parse((await Store.GetControllerStateAsync(SearchId, 0))!).RootElement.GetProperty("population");
         population.GetArrayLength().ShouldBe(results.Trials.Count);
-        (await _store.GetControllerStateAsync(SearchId, 0)).ShouldBe(learnedOnce);
+        (await Store.GetControllerStateAsync(SearchId, 0)).ShouldBe(learnedOnce);
     }
 
     /// <summary>Runs an activity, snapshots the store, runs it again with the same input; the store and the answer must not change.</summary>
     private async Task<T> TwiceAsync<T>(Func<Task<T>> run)
     {
         var first = await run();
-        var once = _store.Snapshot();
+        var once = await SnapshotAsync();
 
         var second = await run();
 
-        _store.Snapshot().ShouldBe(once);
+        (await SnapshotAsync()).ShouldBe(once);
         JsonSerializer.Serialize(second).ShouldBe(JsonSerializer.Serialize(first));
         return second;
     }
@@ -130,19 +141,20 @@ public sealed class ActivityReplayTests
     }
 
     private Task<Proposal> ProposeAsync(int round) =>
-        new ProposeCandidatesActivity(_store, _specs, _clock).RunAsync(null!, new SearchRound(SearchId, round));
+        new ProposeCandidatesActivity(Store, Specs, _clock).RunAsync(null!, new SearchRound(SearchId, round));
 
     private Task<TrialSummary> TrainAsync(TrialTicket ticket) =>
-        new TrainCandidateActivity(_store, _specs, _evaluator, _clock, NullLogger<TrainCandidateActivity>.Instance).RunAsync(null!, ticket);
+        new TrainCandidateActivity(Store, Specs, _evaluator, _clock, NullLogger<TrainCandidateActivity>.Instance).RunAsync(null!, ticket);
 
     private Task<RoundReport> UpdateAsync(RoundResults results) =>
-        new UpdateControllerActivity(_store, _specs, _clock).RunAsync(null!, results);
+        new UpdateControllerActivity(Store, Specs, _clock).RunAsync(null!, results);
 
     private async Task SeedAsync()
     {
+        await Store.EnsureCreatedAsync();
         SearchSpecReader.Read(Spec).Errors.ShouldBeEmpty();
-        await _store.PutSpecAsync(SearchId, Spec);
-        await _store.UpsertSearchAsync(new SearchRecord
+        await Store.PutSpecAsync(SearchId, Spec);
+        await Store.UpsertSearchAsync(new SearchRecord
         {
             SearchId = SearchId,
             Name = "replay",
