@@ -1,5 +1,10 @@
 using NasFunctions.Evaluator.Measures;
 using NasFunctions.Evaluator.Models;
+using NasFunctions.SearchSpace;
+using NasFunctions.SearchSpace.MacroCnn;
+using NasFunctions.SearchSpace.Mlp;
+using NasFunctions.SearchSpace.NasBench201;
+using NasFunctions.SearchSpace.TextEncoder;
 using static TorchSharp.torch;
 
 namespace NasFunctions.Evaluator.Tests.Models;
@@ -42,6 +47,37 @@ public sealed class SeededDropoutTests
 
         b.data<float>().ToArray().ShouldBe(a.data<float>().ToArray());
         first.forward(input).data<float>().ToArray().ShouldNotBe(a.data<float>().ToArray(), "each call draws a new mask");
+    }
+
+    [Fact]
+    public void No_network_of_any_space_holds_a_layer_that_draws_from_torchs_default_generator()
+    {
+        var random = new Random(3);
+        var mlp = new MlpSpace(new MlpSpaceOptions { Inputs = 5, Classes = 3, Units = [4], Dropout = [0.1, 0.3] });
+        var text = new TextEncoderSpace(new TextEncoderSpaceOptions
+        {
+            Vocabulary = 40, MaxLength = 10, Classes = 2, Embedding = [8], MinLayers = 3, MaxLayers = 3,
+            Layers = [.. TextEncoderVocabulary.Layers], Width = [8], Pooling = [.. TextEncoderVocabulary.Pooling],
+        });
+        var bench = new NasBench201Space(new NasBench201SpaceOptions { Channels = 4, CellsPerStage = 1 });
+        var cases = new (ISearchSpace Space, DataShape Shape)[]
+        {
+            (MacroCnnSpace.Default, TinyData.Images(1, 16).Shape), (bench, TinyData.Images(1, 16).Shape),
+            (mlp, TinyData.Features(5).Shape), (text, TinyData.Tokens(10, 40).Shape),
+        };
+
+        foreach (var (space, shape) in cases)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                using var model = ModelFactory.Create(space, DecisionSampler.Sample(space, random), shape);
+                model.modules().ShouldNotContain(m => m.GetType().Namespace == "TorchSharp.Modules" && m.GetType().Name.Contains("Dropout"));
+                if (space == mlp)
+                {
+                    model.modules().OfType<SeededDropout>().ShouldNotBeEmpty();
+                }
+            }
+        }
     }
 
     [Fact]
