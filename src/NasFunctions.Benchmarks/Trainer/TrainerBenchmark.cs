@@ -42,14 +42,15 @@ public static class TrainerBenchmark
 
         var bf16 = options.Precision == "bf16";
 
-        set_num_threads(options.EffectiveThreads);
+        using var threads = TrainingThreads.Enter(options.EffectiveThreads);
         var device = ComputeDevice.Resolve(options.Device);
         var space = new MacroCnnSpace(new MacroCnnSpaceOptions { Channels = [32, 64, 128] });
         var architecture = space.Parse(options.Architecture);
         var batches = SyntheticBatches(options.BatchSize, options.Seed);
         var indices = Enumerable.Range(0, options.BatchSize).ToArray();
 
-        using var model = ClassificationTrainer.CreateModel(() => ModelFactory.Create(space, architecture, Shape), options.Seed, device);
+        using var random = new TrainingRandom(options.Seed, device);
+        using var model = ClassificationTrainer.CreateModel(() => ModelFactory.Create(space, architecture, Shape), options.Seed, random, device);
         model.to(device);
         var trainingFlops = 3 * FlopCounter.Count(model, Shape.SampleShape);
         if (bf16)

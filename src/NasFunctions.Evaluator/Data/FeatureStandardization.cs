@@ -47,6 +47,9 @@ public sealed class FeatureStandardization
         return new FeatureStandardization(means, stds);
     }
 
+    /// <summary>One value of feature <paramref name="feature"/>, standardized, as a float (what <see cref="Apply"/> gives).</summary>
+    public float Standardize(double value, int feature) => (float)((value - Means[feature]) / Stds[feature]);
+
     /// <summary>The standardized copy of some rows (count x featureCount, row-major), as floats.</summary>
     public float[] Apply(double[] rows)
     {
@@ -55,8 +58,7 @@ public sealed class FeatureStandardization
         var result = new float[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            var f = i % featureCount;
-            result[i] = (float)((rows[i] - Means[f]) / Stds[f]);
+            result[i] = Standardize(rows[i], i % featureCount);
         }
 
         return result;

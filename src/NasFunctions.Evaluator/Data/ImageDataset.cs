@@ -69,24 +69,29 @@ public sealed class ImageDataset
     /// <exception cref="ArgumentException">The options are invalid (every problem is listed), or name no image data set.</exception>
     /// <exception cref="FileNotFoundException">A file is missing; the message names the folder, the files and how to get them.</exception>
     /// <exception cref="InvalidDataException">A file is malformed (wrong magic number, truncated, label out of range).</exception>
-    public static ImageDataset Load(DatasetOptions options, IDatasetSource? source = null)
+    public static ImageDataset Load(DatasetOptions options, IDatasetSource? source = null) => Split(ReadFiles(options, source), options);
+
+    /// <summary>The image files the options name, read whole (both files' images and the class count), not yet split.</summary>
+    internal static ImageFiles ReadFiles(DatasetOptions options, IDatasetSource? source)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
-        var folder = (source ?? LocalDatasetSource.Instance).GetLocalPath(options);
         switch (options.Kind)
         {
             case DatasetKind.Idx:
-                break;
             case DatasetKind.Cifar10:
-                var (cifarTrain, cifarTest) = CifarReader.ReadFolder(folder);
-                var (trainSplit, validationSplit) = Split(cifarTrain, options.ValidationFraction, options.Seed);
-                return new ImageDataset(
-                    options.Name, trainSplit, validationSplit, cifarTest, CifarReader.Classes, ImageNormalization.Measure(trainSplit));
+                break;
             default:
                 throw new ArgumentException(
                     $"Data set '{options.Name}' is a {options.Kind} data set, not an image one; load it with " +
                     $"{(options.Kind == DatasetKind.Csv ? nameof(TabularDataset) : nameof(TextDataset))}.Load.", nameof(options));
+        }
+
+        var folder = (source ?? LocalDatasetSource.Instance).GetLocalPath(options);
+        if (options.Kind == DatasetKind.Cifar10)
+        {
+            var (cifarTrain, cifarTest) = CifarReader.ReadFolder(folder);
+            return new ImageFiles(cifarTrain, cifarTest, CifarReader.Classes);
         }
 
         var files = FindFiles(folder, options.Name);
@@ -98,12 +103,18 @@ public sealed class ImageDataset
                 $"'{files[2]}' holds {test.Height}x{test.Width} images but '{files[0]}' holds {all.Height}x{all.Width}.");
         }
 
-        var (train, validation) = Split(all, options.ValidationFraction, options.Seed);
-        var classes = Math.Max(2, Math.Max(MaxLabel(all), MaxLabel(test)) + 1);
-        return new ImageDataset(options.Name, train, validation, test, classes, NormalizationFor(options.Name, train));
+        return new ImageFiles(all, test, Math.Max(2, Math.Max(MaxLabel(all), MaxLabel(test)) + 1));
     }
 
-    /// <summary>A smaller copy: the first images of each split (the train and validation splits are already shuffled).</summary>
+    /// <summary>Splits read files as the options say: the train and validation splits are views of the training file's images, the test split is the test file's.</summary>
+    internal static ImageDataset Split(ImageFiles files, DatasetOptions options)
+    {
+        var (train, validation) = Split(files.Train, options.ValidationFraction, options.Seed);
+        var normalization = options.Kind == DatasetKind.Cifar10 ? ImageNormalization.Measure(train) : NormalizationFor(options.Name, train);
+        return new ImageDataset(options.Name, train, validation, files.Test, files.Classes, normalization);
+    }
+
+    /// <summary>A smaller view: the first images of each split (the train and validation splits are already shuffled).</summary>
     public ImageDataset Take(int trainCount, int validationCount, int testCount) =>
         new(Name, Train.Take(trainCount), Validation.Take(validationCount), Test.Take(testCount), Classes, Normalization);
 

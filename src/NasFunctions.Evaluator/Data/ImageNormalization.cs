@@ -44,7 +44,7 @@ public sealed record ImageNormalization(double Mean, double Std)
     public static ImageNormalization Measure(LabeledImages images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.Pixels.Length == 0)
+        if (images.Count == 0)
         {
             return images.Channels == 1
                 ? new ImageNormalization(0, 1)
@@ -57,7 +57,7 @@ public sealed record ImageNormalization(double Mean, double Std)
         {
             for (var c = 0; c < images.Channels; c++)
             {
-                foreach (var p in images.Pixels.AsSpan(((image * images.Channels) + c) * plane, plane))
+                foreach (var p in images.Image(image).Slice(c * plane, plane))
                 {
                     histograms[c, p]++;
                 }

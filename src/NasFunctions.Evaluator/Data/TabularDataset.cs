@@ -80,7 +80,10 @@ public sealed class TabularDataset
     /// The file is empty or malformed: no label column, a ragged row, a value that is not a number (its line and column are named),
     /// an empty label, fewer than two classes, or a class with no rows in the train split.
     /// </exception>
-    public static TabularDataset Load(DatasetOptions options, IDatasetSource? source = null)
+    public static TabularDataset Load(DatasetOptions options, IDatasetSource? source = null) => Split(ReadFiles(options, source), options);
+
+    /// <summary>The CSV file(s) the options name, read whole into raw values and class indices, not yet split or standardized.</summary>
+    internal static TableFiles ReadFiles(DatasetOptions options, IDatasetSource? source)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
@@ -117,32 +120,43 @@ public sealed class TabularDataset
                 $"'{trainFile}' has only one class ('{classes.Names[0]}') in column '{trainTable.Columns[labelColumn]}'; classification needs two or more.");
         }
 
-        var splits = testTable is null
-            ? SplitIndices.Carve(trainLabels.Length, options.ValidationFraction, options.TestFraction, options.Seed)
-            : SplitIndices.CarveValidation(trainLabels.Length, testLabels.Length, options.ValidationFraction, options.Seed);
-        var width = featureColumns.Length;
-        var labelIndices = trainLabels.Select(classes.IndexOf).ToArray();
-        classes.CheckEveryClassTrains(trainFile, splits.Train.Select(i => labelIndices[i]), options.Seed);
+        return new TableFiles(
+            trainFile,
+            featureColumns.Select(c => trainTable.Columns[c]).ToArray(),
+            classes,
+            trainValues,
+            trainLabels.Select(classes.IndexOf).ToArray(),
+            testTable is null ? null : testValues,
+            testLabels.Select(classes.IndexOf).ToArray());
+    }
 
-        var trainRows = Gather(trainValues, width, splits.Train);
-        var standardization = FeatureStandardization.Measure(trainRows, width);
-        TabularSplit Make(double[] values, int[] labels, int[] rows) =>
-            new(width, standardization.Apply(Gather(values, width, rows)), rows.Select(r => labels[r]).ToArray());
+    /// <summary>
+    /// Splits read files by the options' seed and fractions, standardized by the train split's figures: every split is a view
+    /// of the files' raw values (only the row indices and the labels are its own).
+    /// </summary>
+    internal static TabularDataset Split(TableFiles files, DatasetOptions options)
+    {
+        var splits = files.TestValues is null
+            ? SplitIndices.Carve(files.TrainLabels.Length, options.ValidationFraction, options.TestFraction, options.Seed)
+            : SplitIndices.CarveValidation(files.TrainLabels.Length, files.TestLabels.Length, options.ValidationFraction, options.Seed);
+        files.Classes.CheckEveryClassTrains(files.TrainFile, splits.Train.Select(i => files.TrainLabels[i]), options.Seed);
 
-        var test = testTable is null
-            ? Make(trainValues, labelIndices, splits.Test)
-            : Make(testValues, testLabels.Select(classes.IndexOf).ToArray(), splits.Test);
+        var width = files.FeatureNames.Count;
+        var standardization = FeatureStandardization.Measure(Gather(files.TrainValues, width, splits.Train), width);
+        TabularSplit View(double[] values, int[] labels, int[] rows) =>
+            new(width, values, rows, rows.Select(r => labels[r]).ToArray(), standardization);
+
         return new TabularDataset(
             options.Name,
-            new TabularSplit(width, standardization.Apply(trainRows), splits.Train.Select(r => labelIndices[r]).ToArray()),
-            Make(trainValues, labelIndices, splits.Validation),
-            test,
-            featureColumns.Select(c => trainTable.Columns[c]).ToArray(),
-            classes.Names,
+            View(files.TrainValues, files.TrainLabels, splits.Train),
+            View(files.TrainValues, files.TrainLabels, splits.Validation),
+            files.TestValues is null ? View(files.TrainValues, files.TrainLabels, splits.Test) : View(files.TestValues, files.TestLabels, splits.Test),
+            files.FeatureNames,
+            files.Classes.Names,
             standardization);
     }
 
-    /// <summary>A smaller copy: the first rows of each split (the train and validation splits are already shuffled).</summary>
+    /// <summary>A smaller view: the first rows of each split (the train and validation splits are already shuffled).</summary>
     public TabularDataset Take(int trainCount, int validationCount, int testCount) =>
         new(Name, Train.Take(trainCount), Validation.Take(validationCount), Test.Take(testCount), FeatureNames, ClassNames, Standardization);
 

@@ -69,30 +69,41 @@ public sealed class TextDataset
     /// A file is empty or malformed: a missing column, a ragged row, a bad quote, an empty label, fewer than two classes, or a
     /// class with no rows in the train split.
     /// </exception>
-    public static TextDataset Load(DatasetOptions options, IDatasetSource? source = null)
+    public static TextDataset Load(DatasetOptions options, IDatasetSource? source = null) => Split(ReadFiles(options, source), options);
+
+    /// <summary>The texts the options name, read whole with their classes, not yet split or encoded.</summary>
+    internal static TextFiles ReadFiles(DatasetOptions options, IDatasetSource? source)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
-        var path = (source ?? LocalDatasetSource.Instance).GetLocalPath(options);
-        var (trainTexts, testTexts, file) = options.Kind switch
+        if (options.Kind is not (DatasetKind.TextCsv or DatasetKind.SpamAssassin))
         {
-            DatasetKind.TextCsv => ReadCsv(path, options),
-            DatasetKind.SpamAssassin => (SpamAssassinReader.ReadFolder(path), null, Path.Combine(path, SpamAssassinReader.FileList)),
-            _ => throw new ArgumentException(
-                $"Data set '{options.Name}' is not a text data set (its name must be 'text-csv' or 'spam-assassin').", nameof(options)),
-        };
+            throw new ArgumentException(
+                $"Data set '{options.Name}' is not a text data set (its name must be 'text-csv' or 'spam-assassin').", nameof(options));
+        }
 
+        var path = (source ?? LocalDatasetSource.Instance).GetLocalPath(options);
+        var (trainTexts, testTexts, file) = options.Kind == DatasetKind.TextCsv
+            ? ReadCsv(path, options)
+            : (SpamAssassinReader.ReadFolder(path), null, Path.Combine(path, SpamAssassinReader.FileList));
         var classes = ClassLabels.FromLabels(trainTexts.Concat(testTexts ?? []).Select(t => t.Label));
         if (classes.Names.Count < 2)
         {
             throw new InvalidDataException($"'{file}' has only one class ('{classes.Names[0]}'); classification needs two or more.");
         }
 
+        return new TextFiles(file, classes, trainTexts, testTexts);
+    }
+
+    /// <summary>Splits read texts by the options' seed and fractions, builds the vocabulary from the train split and encodes every split.</summary>
+    internal static TextDataset Split(TextFiles files, DatasetOptions options)
+    {
+        var (trainTexts, testTexts, classes) = (files.Train, files.Test, files.Classes);
         var splits = testTexts is null
             ? SplitIndices.Carve(trainTexts.Count, options.ValidationFraction, options.TestFraction, options.Seed)
             : SplitIndices.CarveValidation(trainTexts.Count, testTexts.Count, options.ValidationFraction, options.Seed);
         var labels = trainTexts.Select(t => classes.IndexOf(t.Label)).ToArray();
-        classes.CheckEveryClassTrains(file, splits.Train.Select(i => labels[i]), options.Seed);
+        classes.CheckEveryClassTrains(files.File, splits.Train.Select(i => labels[i]), options.Seed);
 
         var vocabulary = Vocabulary.Build(
             splits.Train.Select(i => TextTokenizer.Tokenize(trainTexts[i].Text)), options.MaxVocabulary, options.MinTokenCount);

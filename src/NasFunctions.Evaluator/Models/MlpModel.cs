@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace NasFunctions.Evaluator.Models;
 
-/// <summary>An <see cref="MlpNetwork"/> as a TorchSharp module: per hidden layer linear, optional batch norm, activation, dropout; then a linear head.</summary>
+/// <summary>An <see cref="MlpNetwork"/> as a TorchSharp module: per hidden layer linear, optional batch norm, activation, dropout (drawn from the training's generator); then a linear head.</summary>
 public sealed class MlpModel : nn.Module<Tensor, Tensor>, IFlopCounted
 {
     [ComponentName(Name = "layers")]
@@ -33,7 +33,7 @@ public sealed class MlpModel : nn.Module<Tensor, Tensor>, IFlopCounted
             layers.Add((prefix + "_activation", new Activation(layer.Activation)));
             if (layer.Dropout > 0)
             {
-                layers.Add((prefix + "_dropout", nn.Dropout(layer.Dropout)));
+                layers.Add((prefix + "_dropout", new SeededDropout(layer.Dropout)));
             }
 
             width = layer.Units;

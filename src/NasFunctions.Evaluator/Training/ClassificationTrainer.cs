@@ -9,9 +9,12 @@ namespace NasFunctions.Evaluator.Training;
 
 /// <summary>Trains any classifier on any batch source with Adam and cross-entropy, then scores it on validation and test and measures its cost.</summary>
 /// <remarks>
-/// Torch's thread count and random generator are process-wide: models are built one at a time under a lock from their
-/// seed, and the data order comes from a seeded <see cref="Random"/>, so a run is repeatable (bitwise, at a fixed thread
-/// count) even beside other trainings in the same process. Each batch runs in its own dispose scope; evaluation runs in
+/// Every training draws from a generator of its own (<see cref="TrainingRandom"/>, seeded from its seed, saved in each
+/// checkpoint): the weight init (models are built one at a time under a lock, borrowing torch's process-wide generator) and
+/// dropout masks (<see cref="SeededDropout"/>); the data order comes from a <see cref="System.Random"/> seeded from (seed, epoch).
+/// So a run is repeatable (bitwise, at a fixed thread count) even beside other trainings in the same process, and a resumed
+/// run is the uninterrupted one. Torch's thread count is process-wide too: trainings that want different counts take turns
+/// (<see cref="TrainingThreads"/>), so none changes another's. Each batch runs in its own dispose scope; evaluation runs in
 /// chunks without gradients. Our modules never dispose intermediate tensors inside <c>forward</c> (no <c>using</c>, no inner
 /// scope): with TorchSharp 0.107 that intermittently left NaN gradients in the first training of a process; the batch's
 /// scope frees them after the optimizer step.
@@ -70,12 +73,13 @@ public static class ClassificationTrainer
         ThrowIfInvalid(Check(data, epochs, dataFraction, options));
         cancellationToken.ThrowIfCancellationRequested();
 
-        set_num_threads(options.EffectiveThreads);
+        using var threads = TrainingThreads.Enter(options.EffectiveThreads, cancellationToken);
         var device = ComputeDevice.Resolve(options.Device);
         var start = checkpoints?.StartFrom;
         var orderSeed = start?.Seed ?? seed;
         var subset = ChooseSubset(data.Train.Count, dataFraction, orderSeed);
-        using var model = CreateModel(build, seed, device);
+        using var random = new TrainingRandom(orderSeed, device);
+        using var model = CreateModel(build, seed, random, device);
         model.to(device);
         if (options.UsesBFloat16)
         {
@@ -85,8 +89,10 @@ public static class ClassificationTrainer
         using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay, masterWeights: options.UsesBFloat16);
         if (start is not null)
         {
-            LoadCheckpoint(model, optimizer, start);
+            LoadCheckpoint(model, optimizer, random, start);
         }
+
+        random.AttachTo(model);
 
         var startEpoch = start?.EpochsDone ?? 0;
         var epochsDone = startEpoch;
@@ -105,7 +111,7 @@ public static class ClassificationTrainer
             if (checkpoints?.AfterEpoch is { } afterEpoch)
             {
                 var seconds = (start?.TrainSeconds ?? 0) + stopwatch.Elapsed.TotalSeconds;
-                afterEpoch(new TrainingCheckpoint(orderSeed, epochsDone, seconds, ModelWeights.Save(model), optimizer.SaveState(), plateau));
+                afterEpoch(new TrainingCheckpoint(orderSeed, epochsDone, seconds, ModelWeights.Save(model), optimizer.SaveState(), plateau, random.SaveState()));
             }
         }
 
@@ -162,8 +168,8 @@ public static class ClassificationTrainer
         }
     }
 
-    /// <summary>Loads a checkpoint's weights and optimizer state; a checkpoint of another network is an <see cref="InvalidDataException"/>.</summary>
-    private static void LoadCheckpoint(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, TrainingCheckpoint checkpoint)
+    /// <summary>Loads a checkpoint's weights, optimizer and random state; a checkpoint of another network is an <see cref="InvalidDataException"/>.</summary>
+    private static void LoadCheckpoint(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, TrainingRandom random, TrainingCheckpoint checkpoint)
     {
         try
         {
@@ -175,6 +181,10 @@ public static class ClassificationTrainer
         }
 
         optimizer.LoadState(checkpoint.Optimizer);
+        if (checkpoint.Random is { } state)
+        {
+            random.LoadState(state);
+        }
     }
 
     /// <summary>The data order of one epoch: it depends on the seed and the epoch only, so a resumed training sees the same order.</summary>
@@ -262,14 +272,14 @@ public static class ClassificationTrainer
         }
     }
 
-    /// <summary>Builds the model from the seed; torch's generator is process-global, so concurrent trainings take turns here.</summary>
+    /// <summary>Builds the model, its init drawn from the training's generator; torch's generator is process-global, so concurrent trainings take turns here.</summary>
     /// <remarks>
     /// TorchSharp's layer constructors initialize weights and buffers with inline scalars (<c>fill_(1)</c> for batch-norm
     /// weights and running variances); a garbage collection that finalizes one mid-call leaves garbage in the model (seen as
     /// a NaN validation loss on the first training of a process). So pending finalizers are drained first and the layers are
     /// built inside a no-GC region.
     /// </remarks>
-    internal static nn.Module<Tensor, Tensor> CreateModel(Func<nn.Module<Tensor, Tensor>> build, int seed, Device device)
+    internal static nn.Module<Tensor, Tensor> CreateModel(Func<nn.Module<Tensor, Tensor>> build, int seed, TrainingRandom random, Device device)
     {
         lock (SeedLock)
         {
@@ -278,13 +288,12 @@ public static class ClassificationTrainer
             var noCollections = TryStartNoGcRegion();
             try
             {
-                manual_seed(seed);
                 if (device.type == DeviceType.CUDA)
                 {
                     cuda.manual_seed_all(seed);
                 }
 
-                return build();
+                return random.DrawFromDefault(build);
             }
             finally
             {

@@ -32,10 +32,11 @@ public sealed class ImageBatches : IBatchSource
         var labels = new long[indices.Length];
         for (var i = 0; i < indices.Length; i++)
         {
+            var image = _images.Image(indices[i]);
             for (var c = 0; c < _images.Channels; c++)
             {
                 var table = _tables[c];
-                var source = _images.Pixels.AsSpan((indices[i] * size) + (c * plane), plane);
+                var source = image.Slice(c * plane, plane);
                 var target = values.AsSpan((i * size) + (c * plane), plane);
                 for (var p = 0; p < plane; p++)
                 {

@@ -20,7 +20,7 @@ public sealed class TabularBatches(TabularSplit split) : IBatchSource
         var labels = new long[indices.Length];
         for (var i = 0; i < indices.Length; i++)
         {
-            _split.Row(indices[i]).CopyTo(values.AsSpan(i * features, features));
+            _split.CopyRow(indices[i], values.AsSpan(i * features, features));
             labels[i] = _split.Labels[indices[i]];
         }
 

@@ -2,11 +2,12 @@ using System.Text;
 
 namespace NasFunctions.Evaluator.Training;
 
-/// <summary>Where a training stands after an epoch: weights, optimizer state, epochs done, the seed that orders the data, and the plateau watch.</summary>
+/// <summary>Where a training stands after an epoch: weights, optimizer state, random state, epochs done, the seed that orders the data, and the plateau watch.</summary>
 /// <remarks>
 /// Training again from a checkpoint with the same options gives the same weights as training straight through (at a fixed
-/// thread count, for networks without dropout): each epoch's data order depends only on (seed, epoch), and the optimizer's
-/// moments and step count travel with the weights.
+/// thread count): each epoch's data order depends only on (seed, epoch), the optimizer's moments and step count travel with
+/// the weights, and so does the training's generator (<see cref="TrainingRandom"/>), so dropout draws the masks it would have.
+/// Checkpoints written before the generator was saved (<c>NASCKPT1</c>) still load; their trainings go on with a fresh draw.
 /// </remarks>
 /// <param name="Seed">The seed the training started with: it picks the data subset and orders every epoch.</param>
 /// <param name="EpochsDone">Epochs the weights have been trained for.</param>
@@ -14,14 +15,17 @@ namespace NasFunctions.Evaluator.Training;
 /// <param name="Model">The weights, as <see cref="Models.ModelWeights.Save"/> writes them.</param>
 /// <param name="Optimizer">The optimizer's state (Adam's step count and moments).</param>
 /// <param name="Plateau">The early-stopping watch; null when early stopping was off.</param>
-public sealed record TrainingCheckpoint(int Seed, int EpochsDone, double TrainSeconds, byte[] Model, byte[] Optimizer, PlateauWatch? Plateau)
+/// <param name="Random">The training generator's state (<see cref="TrainingRandom.SaveState"/>); null when none was saved.</param>
+public sealed record TrainingCheckpoint(
+    int Seed, int EpochsDone, double TrainSeconds, byte[] Model, byte[] Optimizer, PlateauWatch? Plateau, byte[]? Random = null)
 {
-    private static readonly byte[] Magic = "NASCKPT1"u8.ToArray();
+    private static readonly byte[] Magic = "NASCKPT2"u8.ToArray();
+    private static readonly byte[] MagicWithoutRandom = "NASCKPT1"u8.ToArray();
 
     /// <summary>The same weights and optimizer state with a fresh plateau watch: the start of a promoted trial.</summary>
     public TrainingCheckpoint ForContinuation() => this with { Plateau = null };
 
-    /// <summary>The checkpoint as bytes (a small header, then the weights and the optimizer state).</summary>
+    /// <summary>The checkpoint as bytes (a small header, then the weights, the optimizer state and the random state).</summary>
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
@@ -43,6 +47,8 @@ public sealed record TrainingCheckpoint(int Seed, int EpochsDone, double TrainSe
             writer.Write(Model);
             writer.Write(Optimizer.Length);
             writer.Write(Optimizer);
+            writer.Write(Random?.Length ?? -1);
+            writer.Write(Random ?? []);
         }
 
         return stream.ToArray();
@@ -56,7 +62,9 @@ public sealed record TrainingCheckpoint(int Seed, int EpochsDone, double TrainSe
         try
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            var magic = reader.ReadBytes(Magic.Length);
+            var withRandom = magic.AsSpan().SequenceEqual(Magic);
+            if (!withRandom && !magic.AsSpan().SequenceEqual(MagicWithoutRandom))
             {
                 throw new InvalidDataException("The bytes are not a training checkpoint (wrong magic).");
             }
@@ -69,12 +77,13 @@ public sealed record TrainingCheckpoint(int Seed, int EpochsDone, double TrainSe
                 : null;
             var model = ReadBlock(reader);
             var optimizer = ReadBlock(reader);
+            var random = withRandom ? ReadOptionalBlock(reader) : null;
             if (reader.BaseStream.Position != bytes.Length)
             {
                 throw new InvalidDataException("The training checkpoint has trailing bytes.");
             }
 
-            return new TrainingCheckpoint(seed, epochs, seconds, model, optimizer, plateau);
+            return new TrainingCheckpoint(seed, epochs, seconds, model, optimizer, plateau, random);
         }
         catch (EndOfStreamException e)
         {
@@ -82,9 +91,16 @@ public sealed record TrainingCheckpoint(int Seed, int EpochsDone, double TrainSe
         }
     }
 
-    private static byte[] ReadBlock(BinaryReader reader)
+    private static byte[]? ReadOptionalBlock(BinaryReader reader)
     {
         var length = reader.ReadInt32();
+        return length == -1 ? null : ReadBlock(reader, length);
+    }
+
+    private static byte[] ReadBlock(BinaryReader reader) => ReadBlock(reader, reader.ReadInt32());
+
+    private static byte[] ReadBlock(BinaryReader reader, int length)
+    {
         if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
         {
             throw new InvalidDataException("The training checkpoint is truncated.");

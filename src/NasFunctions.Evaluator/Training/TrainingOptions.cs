@@ -18,7 +18,7 @@ public sealed class TrainingOptions
     /// <summary>Adam's weight decay (L2 penalty); default 0.</summary>
     public double WeightDecay { get; set; }
 
-    /// <summary>Threads torch computes with (process-wide); 0 (default) means <see cref="Environment.ProcessorCount"/>.</summary>
+    /// <summary>Threads torch computes with; 0 (default) means <see cref="Environment.ProcessorCount"/>. Trainings that ask for different counts never run at once (<see cref="TrainingThreads"/>).</summary>
     public int Threads { get; set; }
 
     /// <summary>Samples per forward pass when evaluating; default 1000 (bounds memory).</summary>

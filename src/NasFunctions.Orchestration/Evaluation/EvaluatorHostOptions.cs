@@ -1,3 +1,5 @@
+using NasFunctions.Evaluator.Data;
+
 namespace NasFunctions.Orchestration.Evaluation;
 
 /// <summary>How one host runs trainings: how many at once, on how many threads, and on how much evaluation data.</summary>
@@ -17,6 +19,12 @@ public sealed class EvaluatorHostOptions
 
     /// <summary>Folder this host keeps data sets downloaded from Blob Storage (<c>blob:</c> paths) in; null: <c>nas-datasets</c> in the temp folder.</summary>
     public string? DatasetCacheFolder { get; set; }
+
+    /// <summary>
+    /// Bytes of data sets this process keeps in memory (files read once per location, splits as views of them); past it the
+    /// least recently used are forgotten. Default 4 GiB (<see cref="DatasetCache.DefaultCapacityBytes"/>).
+    /// </summary>
+    public long DatasetCacheBytes { get; set; } = DatasetCache.DefaultCapacityBytes;
 
     /// <summary>The threads a training gets when the spec says 0.</summary>
     public int EffectiveThreads => ThreadsPerTraining > 0 ? ThreadsPerTraining : Math.Max(1, Environment.ProcessorCount / Math.Max(1, TrainingSlots));
@@ -38,6 +46,11 @@ public sealed class EvaluatorHostOptions
         if (ValidationLimit is < 1 || TestLimit is < 1)
         {
             errors.Add("ValidationLimit and TestLimit must be at least 1 when set.");
+        }
+
+        if (DatasetCacheBytes < 1)
+        {
+            errors.Add("DatasetCacheBytes must be at least 1.");
         }
 
         if (DatasetCacheFolder is not null && string.IsNullOrWhiteSpace(DatasetCacheFolder))

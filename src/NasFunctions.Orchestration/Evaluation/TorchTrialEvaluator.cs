@@ -7,7 +7,7 @@ using NasFunctions.Strategy;
 
 namespace NasFunctions.Orchestration.Evaluation;
 
-/// <summary>Trains an architecture of any built-in space with TorchSharp on the spec's data set (loaded once per host), a slot at a time.</summary>
+/// <summary>Trains an architecture of any built-in space with TorchSharp on the spec's data set (held once per host, see <see cref="DatasetCache"/>), a slot at a time.</summary>
 /// <remarks>
 /// Image spaces (macro CNN, NAS-Bench-201) train on image sets, the MLP on CSV tables, the text encoder on text CSVs or the
 /// SpamAssassin corpus; the spec reader refuses other pairs. The data decides the input shape and class count.
@@ -30,6 +30,7 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         _options = options;
         _datasets = datasets ?? LocalDatasetSource.Instance;
         _slots = new SemaphoreSlim(options.TrainingSlots, options.TrainingSlots);
+        DatasetCache.CapacityBytes = options.DatasetCacheBytes; // the cache is the process's, as this host is
     }
 
     /// <inheritdoc />

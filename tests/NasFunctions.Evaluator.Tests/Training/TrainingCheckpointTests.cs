@@ -1,6 +1,10 @@
 using NasFunctions.Evaluator.Tests.Models;
 using NasFunctions.Evaluator.Training;
 using NasFunctions.SearchSpace.MacroCnn;
+using NasFunctions.SearchSpace.Mlp;
+using NasFunctions.SearchSpace.NasBench201;
+using NasFunctions.SearchSpace.TextEncoder;
+using static TorchSharp.torch;
 
 namespace NasFunctions.Evaluator.Tests.Training;
 
@@ -11,6 +15,106 @@ public sealed class TrainingCheckpointTests
     private static readonly MacroCnnSpace Space = new(new MacroCnnSpaceOptions { Channels = [4, 8] });
     private static readonly TrainingOptions Options = new() { Threads = 1, BatchSize = 16, LatencyWarmups = 0, LatencyRepeats = 1 };
     private static readonly SearchSpace.Architecture Net = Space.Parse("conv3x3/4+bn|conv3x3/8+bn");
+    private static readonly MlpSpace Mlps = new(new MlpSpaceOptions { Inputs = 6, Classes = 3, Units = [16, 8], Dropout = [0, 0.3] });
+    private static readonly SearchSpace.Architecture DropoutNet = Mlps.Parse(
+        "layers=[units=16,activation=relu,dropout=0.3,batchNorm=false|units=8,activation=gelu,dropout=0.3,batchNorm=true]");
+
+    [Fact]
+    public void A_resumed_mlp_with_dropout_reaches_the_weights_of_training_straight_through()
+    {
+        var data = TinyData.Features(6, count: 96);
+        var straight = ClassificationTrainer.Train(Mlps, DropoutNet, data, 3, 1, 7, Options);
+        var checkpoints = new List<TrainingCheckpoint>();
+        ClassificationTrainer.Train(Mlps, DropoutNet, data, 3, 1, 7, Options, checkpoints: new TrainingCheckpoints { AfterEpoch = checkpoints.Add });
+
+        foreach (var epoch in new[] { 0, 1 })
+        {
+            // Torch's default generator moves between the interruption and the restart, as other trainings' draws would move it.
+            manual_seed(1000 + epoch);
+            using (rand(1000))
+            {
+            }
+
+            var resumed = ClassificationTrainer.Train(
+                Mlps, DropoutNet, data, 3, 1, seed: 99, Options,
+                checkpoints: new TrainingCheckpoints { StartFrom = TrainingCheckpoint.FromBytes(checkpoints[epoch].ToBytes()) });
+
+            resumed.Weights.ShouldBe(straight.Weights, $"resumed after epoch {epoch + 1}");
+            resumed.StartEpoch.ShouldBe(epoch + 1);
+        }
+
+        checkpoints[0].Random.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("nas-bench-201")]
+    [InlineData("text-encoder")]
+    public void Every_other_space_resumes_to_the_weights_of_training_straight_through(string kind)
+    {
+        SearchSpace.ISearchSpace space = kind == "nas-bench-201"
+            ? new NasBench201Space(new NasBench201SpaceOptions { Channels = 4, CellsPerStage = 1 })
+            : new TextEncoderSpace(new TextEncoderSpaceOptions
+            {
+                Vocabulary = 40, MaxLength = 10, Classes = 2, Embedding = [8], MinLayers = 3, MaxLayers = 3,
+                Layers = ["gru", "attention", "lstm"], Width = [8], Pooling = ["mean"],
+            });
+        var data = kind == "nas-bench-201" ? TinyData.Images(1, 8, count: 48) : TinyData.Tokens(10, 40, count: 48);
+        var net = kind == "nas-bench-201"
+            ? space.Parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|none~1|nor_conv_3x3~2|")
+            : SearchSpace.DecisionSampler.Sample(space, new Random(2));
+        var checkpoints = new List<TrainingCheckpoint>();
+        var straight = ClassificationTrainer.Train(space, net, data, 2, 1, 7, Options, checkpoints: new TrainingCheckpoints { AfterEpoch = checkpoints.Add });
+
+        var resumed = ClassificationTrainer.Train(
+            space, net, data, 2, 1, 7, Options, checkpoints: new TrainingCheckpoints { StartFrom = TrainingCheckpoint.FromBytes(checkpoints[0].ToBytes()) });
+
+        resumed.Weights.ShouldBe(straight.Weights);
+    }
+
+    [Fact]
+    public void Draws_on_torchs_default_generator_during_a_training_do_not_change_its_dropout()
+    {
+        var data = TinyData.Features(6, count: 96);
+        var alone = ClassificationTrainer.Train(Mlps, DropoutNet, data, 3, 1, 5, Options);
+
+        var disturbed = ClassificationTrainer.Train(Mlps, DropoutNet, data, 3, 1, 5, Options, checkpoints: new TrainingCheckpoints
+        {
+            AfterEpoch = _ =>
+            {
+                using (rand(777))
+                {
+                }
+            },
+        });
+
+        disturbed.Weights.ShouldBe(alone.Weights);
+    }
+
+    [Fact]
+    public void Dropout_changes_what_an_mlp_learns()
+    {
+        var data = TinyData.Features(6, count: 96);
+        var noDropout = Mlps.Parse("layers=[units=16,activation=relu,dropout=0,batchNorm=false|units=8,activation=gelu,dropout=0,batchNorm=true]");
+        var with = ClassificationTrainer.Train(Mlps, DropoutNet, data, 1, 1, 5, Options);
+        var without = ClassificationTrainer.Train(Mlps, noDropout, data, 1, 1, 5, Options);
+
+        with.Weights.ShouldNotBe(without.Weights, "dropout changes the training");
+    }
+
+    [Fact]
+    public void A_checkpoint_written_before_the_random_state_was_saved_still_loads()
+    {
+        var checkpoint = new TrainingCheckpoint(1, 2, 3.5, [1, 2, 3], [4, 5], null, Random: [6, 7]);
+        var withRandom = checkpoint.ToBytes();
+        TrainingCheckpoint.FromBytes(withRandom).Random.ShouldBe(new byte[] { 6, 7 });
+        TrainingCheckpoint.FromBytes((checkpoint with { Random = null }).ToBytes()).Random.ShouldBeNull();
+
+        // NASCKPT1: the same layout without the random block at the end.
+        byte[] old = [.. "NASCKPT1"u8.ToArray(), .. withRandom[8..^(4 + 2)]];
+        var read = TrainingCheckpoint.FromBytes(old);
+        (read.Seed, read.EpochsDone, read.Random).ShouldBe((1, 2, (byte[]?)null));
+        read.Optimizer.ShouldBe(new byte[] { 4, 5 });
+    }
 
     [Fact]
     public void Resuming_from_an_epoch_checkpoint_gives_the_weights_of_training_straight_through()

@@ -65,6 +65,55 @@ public sealed class TorchTrialEvaluatorTests
             spec, architecture, new Fidelity(2, 0.01), 4, new TrialCheckpointing { StartFrom = [1, 2, 3] }, CancellationToken.None));
     }
 
+    [Fact]
+    public void An_mlp_with_dropout_resumed_from_its_checkpoint_bytes_reaches_the_weights_of_an_uninterrupted_one()
+    {
+        var spec = Read($$"""
+            { "space": { "kind": "mlp", "inputs": 1, "classes": 2, "maxLayers": 2, "units": [32], "dropout": [0.3] },
+              "dataset": { "name": "csv", "path": "{{RepositoryFiles.Find(".nas/data/tabular/wine.csv")}}", "labelColumn": "class" },
+              "training": { "batchSize": 16 } }
+            """);
+        var architecture = spec.Space.Parse(
+            "layers=[units=32,activation=relu,dropout=0.3,batchNorm=false|units=32,activation=relu,dropout=0.3,batchNorm=true]");
+        using var evaluator = new TorchTrialEvaluator(Host);
+        var checkpoints = new List<EpochCheckpoint>();
+
+        var straight = evaluator.Evaluate(spec, architecture, new Fidelity(3, 1), 4, new TrialCheckpointing { AfterEpoch = checkpoints.Add }, CancellationToken.None);
+        var resumed = evaluator.Evaluate(spec, architecture, new Fidelity(3, 1), 4, new TrialCheckpointing { StartFrom = checkpoints[1].Bytes }, CancellationToken.None);
+
+        (resumed.StartEpoch, resumed.EpochsDone).ShouldBe((2, 3));
+        resumed.Weights.ShouldBe(straight.Weights);
+    }
+
+    [Fact]
+    public async Task Two_trials_with_different_threads_on_two_slots_train_what_each_trains_alone()
+    {
+        const string Cnn = """
+            { "space": { "kind": "macro-cnn", "minBlocks": 2, "maxBlocks": 2, "channels": [16] }, "training": { "batchSize": 32, "threads": 1 } }
+            """;
+        var one = Read(Cnn);
+        var two = Read(Cnn.Replace("\"threads\": 1", "\"threads\": 2", StringComparison.Ordinal));
+        var architecture = one.Space.Parse("conv3x3/16+bn|conv3x3/16+bn");
+        using var evaluator = new TorchTrialEvaluator(new EvaluatorHostOptions { TrainingSlots = 2, ValidationLimit = 50, TestLimit = 20 });
+        byte[] Train(SearchSpec spec) =>
+            evaluator.Evaluate(spec, architecture, new Fidelity(1, 0.01), 3, TrialCheckpointing.None, CancellationToken.None).Weights;
+
+        var alone = (Train(one), Train(two));
+        alone.Item2.ShouldNotBe(alone.Item1, "the thread count changes these weights, so a leak would show");
+
+        var together = await Task.WhenAll(Task.Run(() => Train(one)), Task.Run(() => Train(two)));
+
+        together[0].ShouldBe(alone.Item1);
+        together[1].ShouldBe(alone.Item2);
+    }
+
+    private static SearchSpec Read(string json)
+    {
+        var read = SearchSpecReader.Read(json);
+        read.Errors.ShouldBeEmpty();
+        return read.Spec!;
+    }
+
     private static TrialEvaluation Evaluate(string json, Fidelity fidelity)
     {
         var read = SearchSpecReader.Read(json);

@@ -12,6 +12,28 @@ public sealed class InMemorySearchStore : ISearchStore
 
     public IReadOnlyCollection<string> BlobNames => _blobs.Keys.ToList();
 
+    /// <summary>Every blob (name and bytes) and every Searches and Trials row, as one text: equal texts mean equal stores.</summary>
+    public string Snapshot()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var (name, bytes) in _blobs.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            text.Append("blob ").Append(name).Append(' ').AppendLine(Convert.ToBase64String(bytes));
+        }
+
+        foreach (var search in _searches.Values.OrderBy(s => s.SearchId, StringComparer.Ordinal))
+        {
+            text.Append("search ").AppendLine(System.Text.Json.JsonSerializer.Serialize(search));
+        }
+
+        foreach (var trial in _trials.Values.OrderBy(t => (t.SearchId, t.TrialId)))
+        {
+            text.Append("trial ").AppendLine(System.Text.Json.JsonSerializer.Serialize(trial));
+        }
+
+        return text.ToString();
+    }
+
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task PutSpecAsync(string searchId, string json, CancellationToken cancellationToken = default) => PutText(BlobPaths.Spec(searchId), json);
