@@ -83,8 +83,9 @@ public sealed class TrainCandidateActivity(
                     throw new TrainingDivergedException(evaluation.EpochsDone, evaluation.ValidationLoss);
                 }
             }
-            catch (OperationCanceledException) when (stop.Reason is { } reason)
+            catch (Exception) when (stop.Reason is { } reason)
             {
+                // Told to stop: whatever ended the training (the token's OperationCanceledException, or a late fault), the stop is the verdict.
                 logger.LogWarning("Trial {SearchId}/{TrialId} stopped: {Reason}", input.SearchId, input.TrialId, reason.Error);
                 return await StoppedAsync(running, reason);
             }
