@@ -26,7 +26,7 @@ internal static class TrialRun
             TrialSummary? summary;
             try
             {
-                summary = await AttemptAsync(context, ticket, timeout);
+                summary = await AttemptAsync(context, ticket, policy.TimerDelay);
             }
             catch (TaskFailedException) when (attempt < policy.Attempts)
             {
@@ -43,11 +43,11 @@ internal static class TrialRun
     }
 
     /// <summary>One attempt: the activity's summary, or null when the timer fired first (the timer is cancelled when the activity wins).</summary>
-    private static async Task<TrialSummary?> AttemptAsync(TaskOrchestrationContext context, TrialTicket ticket, TimeSpan timeout)
+    private static async Task<TrialSummary?> AttemptAsync(TaskOrchestrationContext context, TrialTicket ticket, TimeSpan timerDelay)
     {
         using var timerCancel = new CancellationTokenSource();
         var training = context.CallActivityAsync<TrialSummary>(TaskNames.TrainCandidate, ticket);
-        var timer = context.CreateTimer(timeout, timerCancel.Token);
+        var timer = context.CreateTimer(timerDelay, timerCancel.Token);
         if (await Task.WhenAny(training, timer) != training)
         {
             return null;
