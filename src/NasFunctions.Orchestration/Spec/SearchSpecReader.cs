@@ -166,7 +166,7 @@ public static class SearchSpecReader
         int perRound = budget.Int("candidatesPerRound", defaults.CandidatesPerRound, 1, 1_000);
         int maxTrials = budget.Int("maxTrials", rounds * perRound, 1, 1_000_000);
         int parallel = budget.Int("maxParallelTrials", defaults.MaxParallelTrials, 1, 1_000);
-        int maxFailed = budget.Int("maxFailedTrials", SearchBudget.DefaultFailedTrialCap(maxTrials), 0, 1_000_000);
+        int? maxFailed = budget.Field("maxFailedTrials") is null ? null : budget.Int("maxFailedTrials", SearchBudget.DefaultFailedTrialCap(maxTrials), 0, 1_000_000);
         budget.RejectUnknown();
         return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed);
     }
@@ -214,17 +214,17 @@ public static class SearchSpecReader
         return result;
     }
 
-    private static RetrySpec ReadRetry(SpecObject? retry)
+    private static RetrySpec? ReadRetry(SpecObject? retry)
     {
         if (retry is null)
         {
-            return RetrySpec.Default;
+            return null;
         }
 
         var defaults = RetrySpec.Default;
         var result = new RetrySpec(
             retry.Int("attempts", defaults.Attempts, 1, RetrySpec.MostAttempts),
-            SpecDuration.Read(retry, "backoff", defaults.Backoff, TimeSpan.Zero, RetrySpec.LongestBackoff));
+            SpecDuration.Read(retry, "backoff", defaults.Backoff, TimeSpan.Zero, RetrySpec.LongestBackoff) ?? defaults.Backoff);
         retry.RejectUnknown();
         return result;
     }

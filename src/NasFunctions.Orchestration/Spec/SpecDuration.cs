@@ -7,12 +7,12 @@ namespace NasFunctions.Orchestration.Spec;
 /// <summary>Reads a duration field of a spec: a number of seconds (<c>90</c>) or a TimeSpan string (<c>"00:01:30"</c>, <c>"1.00:00:00"</c>).</summary>
 internal static class SpecDuration
 {
-    /// <summary>The field as a duration in [min, max], or the default when absent or wrong (recorded as an error).</summary>
-    public static TimeSpan Read(SpecObject spec, string name, TimeSpan defaultValue, TimeSpan min, TimeSpan max)
+    /// <summary>The field as a duration in [min, max]; null when absent, the default when wrong (recorded as an error).</summary>
+    public static TimeSpan? Read(SpecObject spec, string name, TimeSpan defaultValue, TimeSpan min, TimeSpan max)
     {
         if (spec.Field(name) is not { } value)
         {
-            return defaultValue;
+            return null;
         }
 
         double? seconds = value.ValueKind switch

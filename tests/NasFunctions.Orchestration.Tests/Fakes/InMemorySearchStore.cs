@@ -10,7 +10,24 @@ public sealed class InMemorySearchStore : ISearchStore
     private readonly ConcurrentDictionary<string, SearchRecord> _searches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, string), TrialRecord> _trials = new();
 
+    private int _outages;
+
     public IReadOnlyCollection<string> BlobNames => _blobs.Keys.ToList();
+
+    /// <summary>The next this-many checkpoint or weights writes fail with a 503, as during a storage outage.</summary>
+    public int WriteOutages
+    {
+        get => Math.Max(0, Volatile.Read(ref _outages));
+        set => Volatile.Write(ref _outages, value);
+    }
+
+    private void ThrowIfOutage()
+    {
+        if (Interlocked.Decrement(ref _outages) >= 0)
+        {
+            throw new Azure.RequestFailedException(503, "synthetic storage outage");
+        }
+    }
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
@@ -32,6 +49,7 @@ public sealed class InMemorySearchStore : ISearchStore
 
     public Task<string> PutTrialWeightsAsync(string searchId, string trialId, ReadOnlyMemory<byte> weights, CancellationToken cancellationToken = default)
     {
+        ThrowIfOutage();
         string name = BlobPaths.TrialWeights(searchId, trialId);
         _blobs[name] = weights.ToArray();
         return Task.FromResult(name);
@@ -49,6 +67,7 @@ public sealed class InMemorySearchStore : ISearchStore
 
     public Task PutTrialCheckpointAsync(string searchId, string trialId, ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken = default)
     {
+        ThrowIfOutage();
         _blobs[BlobPaths.TrialCheckpoint(searchId, trialId)] = checkpoint.ToArray();
         return Task.CompletedTask;
     }
