@@ -13,7 +13,7 @@ const metadata = JSON.parse(fs.readFileSync(path.join(out, 'functions.metadata')
 const expected = {
   CreateSearch: 'httpTrigger', ListSearches: 'httpTrigger', GetSearch: 'httpTrigger', ListTrials: 'httpTrigger',
   GetTrialWeights: 'httpTrigger', SearchOrchestrator: 'orchestrationTrigger', ProposeCandidates: 'activityTrigger',
-  TrainCandidate: 'activityTrigger', UpdateController: 'activityTrigger',
+  TrainCandidate: 'activityTrigger', StopTrial: 'activityTrigger', UpdateController: 'activityTrigger',
 };
 const problems = [];
 for (const [name, trigger] of Object.entries(expected)) {

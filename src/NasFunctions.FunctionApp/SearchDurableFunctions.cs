@@ -8,7 +8,7 @@ namespace NasFunctions.FunctionApp;
 
 /// <summary>One-line Functions wrappers around the library's orchestrator and activities.</summary>
 public sealed class SearchDurableFunctions(
-    ProposeCandidatesActivity propose, TrainCandidateActivity train, UpdateControllerActivity update)
+    ProposeCandidatesActivity propose, TrainCandidateActivity train, StopTrialActivity stop, UpdateControllerActivity update)
 {
     /// <summary>The round-per-execution search orchestrator.</summary>
     [Function(TaskNames.SearchOrchestrator)]
@@ -24,6 +24,11 @@ public sealed class SearchDurableFunctions(
     [Function(TaskNames.TrainCandidate)]
     public Task<TrialSummary> TrainCandidate([ActivityTrigger] TrialTicket input, FunctionContext context) =>
         train.RunAsync(new FunctionActivityContext(TaskNames.TrainCandidate, context.InvocationId), input);
+
+    /// <summary>Records a trial whose timeout passed as failed and stopped.</summary>
+    [Function(TaskNames.StopTrial)]
+    public Task<TrialSummary> StopTrial([ActivityTrigger] TrialStop input, FunctionContext context) =>
+        stop.RunAsync(new FunctionActivityContext(TaskNames.StopTrial, context.InvocationId), input);
 
     /// <summary>Feeds the round's results to the strategy.</summary>
     [Function(TaskNames.UpdateController)]

@@ -11,9 +11,6 @@ namespace NasFunctions.Orchestration;
 /// </remarks>
 public sealed class SearchOrchestrator : TaskOrchestrator<SearchRound, SearchOutcome?>
 {
-    private static readonly TaskOptions TrainingRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2));
-
     private static readonly TaskOptions ControllerRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
@@ -33,7 +30,7 @@ public sealed class SearchOrchestrator : TaskOrchestrator<SearchRound, SearchOut
                 progress = await CollectOneAsync(context, running, results, progress);
             }
 
-            running.Add(TrainAsync(context, ticket));
+            running.Add(TrialRun.RunAsync(context, ticket, proposal.Policy ?? TrialPolicy.Default));
         }
 
         while (running.Count > 0)
@@ -52,18 +49,6 @@ public sealed class SearchOrchestrator : TaskOrchestrator<SearchRound, SearchOut
 
         context.ContinueAsNew(input with { Round = input.Round + 1 });
         return null;
-    }
-
-    private static async Task<TrialSummary> TrainAsync(TaskOrchestrationContext context, TrialTicket ticket)
-    {
-        try
-        {
-            return await context.CallActivityAsync<TrialSummary>(TaskNames.TrainCandidate, ticket, TrainingRetry);
-        }
-        catch (TaskFailedException failure)
-        {
-            return TrialSummary.FailedTrial(ticket, failure.FailureDetails.ErrorMessage);
-        }
     }
 
     private static async Task<SearchProgress> CollectOneAsync(

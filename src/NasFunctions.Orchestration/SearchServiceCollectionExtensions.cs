@@ -25,6 +25,7 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<ITrialEvaluator, TorchTrialEvaluator>();
         services.TryAddTransient<ProposeCandidatesActivity>();
         services.TryAddTransient<TrainCandidateActivity>();
+        services.TryAddTransient<StopTrialActivity>();
         services.TryAddTransient<UpdateControllerActivity>();
         return services;
     }

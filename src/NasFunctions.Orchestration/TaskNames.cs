@@ -12,6 +12,9 @@ public static class TaskNames
     /// <summary>Trains and scores one candidate.</summary>
     public const string TrainCandidate = nameof(TrainCandidate);
 
+    /// <summary>Records a trial as failed and stopped (its timeout passed), so its still-running training stops.</summary>
+    public const string StopTrial = nameof(StopTrial);
+
     /// <summary>Feeds the round's results to the strategy and updates the search record.</summary>
     public const string UpdateController = nameof(UpdateController);
 }

@@ -56,4 +56,7 @@ public sealed record SearchRecord
 
     /// <summary>Why the search failed; stored cut to <see cref="AzureSearchStore.MaxErrorLength"/> characters.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Set by a terminate request: running trainings stop at their next batch.</summary>
+    public bool? TerminateRequested { get; init; }
 }

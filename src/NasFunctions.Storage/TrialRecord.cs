@@ -69,8 +69,14 @@ public sealed record TrialRecord
     /// <summary>The weights blob's name inside the container (see <see cref="BlobPaths.TrialWeights"/>).</summary>
     public string? WeightsBlob { get; init; }
 
-    /// <summary>Why the trial failed; stored cut to <see cref="AzureSearchStore.MaxErrorLength"/> characters.</summary>
+    /// <summary>Why the trial failed, one short sentence (the full detail goes to the host log only); stored cut to <see cref="AzureSearchStore.MaxErrorLength"/> characters.</summary>
     public string? Error { get; init; }
+
+    /// <summary>What kind of failure it was, one of <see cref="TrialErrorCategory"/>; null unless the trial failed.</summary>
+    public string? ErrorCategory { get; init; }
+
+    /// <summary>Set when the trial was stopped from outside (its timeout): a training still running stops at its next batch.</summary>
+    public bool? StopRequested { get; init; }
 
     /// <summary>The host (machine or worker) that ran it.</summary>
     public string? Host { get; init; }

@@ -62,7 +62,7 @@ public class SearchOrchestratorTests
         failed.ShouldBeGreaterThan(0, "the seed should propose at least one pooling network");
         outcome.Status.ShouldBe(SearchStatus.Completed);
         outcome.TrialsFailed.ShouldBe(failed);
-        trials.Where(t => t.Status == TrialStatus.Failed).ShouldAllBe(t => t.Error!.Contains("synthetic failure"));
+        trials.Where(t => t.Status == TrialStatus.Failed).ShouldAllBe(t => t.ErrorCategory == TrialErrorCategory.Internal && t.Error == TrialErrors.Internal);
         outcome.BestArchitecture!.ShouldNotContain("maxpool");
     }
 
@@ -156,13 +156,14 @@ public class SearchOrchestratorTests
             .ShouldBe((await second.ListTrialsAsync("b")).Select(t => t.Architecture));
     }
 
-    private static Task<DurableTaskTestHost> StartAsync(ISearchStore store, ITrialEvaluator evaluator) =>
+    internal static Task<DurableTaskTestHost> StartAsync(ISearchStore store, ITrialEvaluator evaluator) =>
         DurableTaskTestHost.StartAsync(
             registry =>
             {
                 registry.AddOrchestrator(TaskNames.SearchOrchestrator, typeof(SearchOrchestrator));
                 registry.AddActivity(TaskNames.ProposeCandidates, typeof(ProposeCandidatesActivity));
                 registry.AddActivity(TaskNames.TrainCandidate, typeof(TrainCandidateActivity));
+                registry.AddActivity(TaskNames.StopTrial, typeof(StopTrialActivity));
                 registry.AddActivity(TaskNames.UpdateController, typeof(UpdateControllerActivity));
             },
             new DurableTaskTestHostOptions
@@ -171,11 +172,19 @@ public class SearchOrchestratorTests
                 {
                     services.AddSingleton(store);
                     services.AddSingleton(evaluator);
+                    services.AddSingleton(new EvaluatorHostOptions { StopCheckInterval = TimeSpan.FromMilliseconds(100) });
                     services.AddNasSearch(new StorageOptions { ConnectionString = "unused" });
                 },
             });
 
-    private static async Task<SearchOutcome> RunAsync(DurableTaskTestHost host, ISearchStore store, string id, string spec)
+    internal static async Task<SearchOutcome> RunAsync(
+        DurableTaskTestHost host, ISearchStore store, string id, string spec, TimeSpan? timeLimit = null)
+    {
+        await StartSearchAsync(host, store, id, spec);
+        return await WaitForOutcomeAsync(host, id, timeLimit);
+    }
+
+    internal static async Task StartSearchAsync(DurableTaskTestHost host, ISearchStore store, string id, string spec)
     {
         var parsed = SearchSpecReader.Read(spec);
         parsed.Errors.ShouldBeEmpty();
@@ -193,7 +202,11 @@ public class SearchOrchestratorTests
         });
         await host.Client.ScheduleNewOrchestrationInstanceAsync(
             new TaskName(TaskNames.SearchOrchestrator), new SearchRound(id, 0), new StartOrchestrationOptions(id));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+    }
+
+    internal static async Task<SearchOutcome> WaitForOutcomeAsync(DurableTaskTestHost host, string id, TimeSpan? timeLimit = null)
+    {
+        using var timeout = new CancellationTokenSource(timeLimit ?? TimeSpan.FromMinutes(2));
         var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         done.RuntimeStatus.ShouldBe(OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
         return done.ReadOutputAs<SearchOutcome>()!;

@@ -25,6 +25,7 @@ internal static class Records
         BestTestAccuracy = 0.9051,
         ComputeSeconds = 1234.5,
         Error = "none yet",
+        TerminateRequested = true,
     };
 
     public static SearchRecord BareSearch(string id) => new()
@@ -64,6 +65,8 @@ internal static class Records
         TrainSeconds = 42.0,
         WeightsBlob = $"{searchId}/trials/{trialId}/weights",
         Error = "retried once",
+        ErrorCategory = TrialErrorCategory.Internal,
+        StopRequested = true,
         Host = "gpu-worker-1",
         Attempt = 2,
         UpdatedAt = Created.AddSeconds(90),

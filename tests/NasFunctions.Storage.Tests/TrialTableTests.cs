@@ -30,17 +30,30 @@ public sealed class TrialTableTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Whole_and_special_doubles_keep_their_values()
+    public async Task Whole_doubles_keep_their_values()
     {
         var trial = Records.FullTrial(Ids.NewSearch(), "r0000-c00") with
         {
             DataFraction = 1.0,
             ValidationAccuracy = 0.0,
-            ValidationLoss = double.NaN,
             TrainSeconds = 3.0,
         };
         await _store.UpsertTrialAsync(trial);
         (await _store.GetTrialAsync(trial.SearchId, trial.TrialId)).ShouldBe(trial);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public async Task A_non_finite_number_is_refused_and_leaves_no_row(double value)
+    {
+        var trial = Records.FullTrial(Ids.NewSearch(), "r0000-c00") with { ValidationLoss = value };
+
+        var refused = await Should.ThrowAsync<ArgumentException>(() => _store.UpsertTrialAsync(trial));
+
+        refused.ParamName.ShouldBe(nameof(TrialRecord.ValidationLoss));
+        (await _store.GetTrialAsync(trial.SearchId, trial.TrialId)).ShouldBeNull();
     }
 
     [Fact]

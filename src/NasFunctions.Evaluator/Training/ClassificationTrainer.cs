@@ -57,6 +57,7 @@ public static class ClassificationTrainer
     /// <exception cref="ArgumentException">The options or fidelity are invalid, or the train split is empty.</exception>
     /// <exception cref="InvalidDataException">The checkpoint to start from belongs to another network.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">A training or evaluation loss became NaN or infinite.</exception>
     public static TrainingResult Train(
         Func<nn.Module<Tensor, Tensor>> build,
         TrainingData data,
@@ -100,7 +101,7 @@ public static class ClassificationTrainer
         var stopwatch = Stopwatch.StartNew();
         while (epochsDone < epochs && plateau?.Stopped != true)
         {
-            TrainEpoch(model, optimizer, data.Train, subset, EpochOrder(orderSeed, epochsDone), options.BatchSize, device, cancellationToken);
+            TrainEpoch(model, optimizer, data.Train, subset, EpochOrder(orderSeed, epochsDone), options.BatchSize, device, cancellationToken, epochsDone + 1);
             epochsDone++;
             if (options.EarlyStoppingPatience > 0)
             {
@@ -124,6 +125,8 @@ public static class ClassificationTrainer
 
         var validation = Evaluate(model, data.Validation, options.EvaluationChunk, cancellationToken);
         var test = Evaluate(model, data.Test, options.EvaluationChunk, cancellationToken);
+        ThrowIfDiverged(epochsDone, validation.Loss);
+        ThrowIfDiverged(epochsDone, test.Loss);
         var measures = ModelMeasures.Of(model, data.Shape, options.LatencyWarmups, options.LatencyRepeats);
         return new TrainingResult(
             validation.Accuracy,
@@ -139,7 +142,7 @@ public static class ClassificationTrainer
             plateau?.Stopped == true && epochsDone < epochs);
     }
 
-    /// <summary>One pass over the subset in the given order, a dispose scope per batch.</summary>
+    /// <summary>One pass over the subset in the given order, a dispose scope per batch; a non-finite loss stops it as diverged.</summary>
     private static void TrainEpoch(
         nn.Module<Tensor, Tensor> model,
         AdamOptimizer optimizer,
@@ -148,7 +151,8 @@ public static class ClassificationTrainer
         Random order,
         int batchSize,
         Device device,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int epoch)
     {
         var shuffled = subset.ToArray();
         order.Shuffle(shuffled);
@@ -164,7 +168,16 @@ public static class ClassificationTrainer
 
             using var scope = NewDisposeScope();
             var (inputs, labels) = train.Create(shuffled.AsSpan(start, count), device);
-            Step(model, optimizer, inputs, labels);
+            ThrowIfDiverged(epoch, Step(model, optimizer, inputs, labels).item<float>());
+        }
+    }
+
+    /// <summary>Throws <see cref="TrainingDivergedException"/> when a loss is NaN or infinite.</summary>
+    private static void ThrowIfDiverged(int epoch, double loss)
+    {
+        if (!double.IsFinite(loss))
+        {
+            throw new TrainingDivergedException(epoch, loss);
         }
     }
 

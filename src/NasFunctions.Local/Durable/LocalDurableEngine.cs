@@ -63,6 +63,7 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         worker.AddTaskActivities(
             Activity<ProposeCandidatesActivity>(TaskNames.ProposeCandidates, shims, services),
             Activity<TrainCandidateActivity>(TaskNames.TrainCandidate, shims, services),
+            Activity<StopTrialActivity>(TaskNames.StopTrial, shims, services),
             Activity<UpdateControllerActivity>(TaskNames.UpdateController, shims, services));
         await worker.StartAsync();
         return new LocalDurableEngine(worker, client);

@@ -65,6 +65,6 @@ public sealed class ProposeCandidatesActivity(ISearchStore store, SearchSpecCach
             search.BestTrialId,
             search.BestArchitecture,
             search.BestValidationAccuracy);
-        return new Proposal(tickets, spec.Budget.MaxParallelTrials, progress);
+        return new Proposal(tickets, spec.Budget.MaxParallelTrials, progress, TrialPolicy.From(spec.Training));
     }
 }

@@ -1,12 +1,13 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using NasFunctions.Evaluator.Training;
 using NasFunctions.Orchestration.Contracts;
 using NasFunctions.Orchestration.Evaluation;
 using NasFunctions.Orchestration.Spec;
 using NasFunctions.Storage;
 using NasFunctions.Strategy;
+using Polly;
 
 namespace NasFunctions.Orchestration.Activities;
 
@@ -15,22 +16,28 @@ namespace NasFunctions.Orchestration.Activities;
 /// Idempotent: a trial whose row already says Succeeded is not trained again, and every write is an upsert keyed by
 /// (search, trial). After each epoch the training's checkpoint is written to the trial's blobs, so an attempt that was
 /// killed is resumed by the next from its last finished epoch; a promoted trial continues from the final checkpoint of the
-/// trial it names. A permanent training error fails the trial (recorded, returned) rather than the activity; storage
-/// errors and transient native errors throw, so the orchestrator's retry policy takes over.
+/// trial it names. A deterministic fault (bad data, out of memory, divergence, a bad network) fails the trial at once
+/// (recorded with its category and a short sentence, returned) rather than the activity; transient errors (storage after
+/// its in-place retries, native errors that are not allocations) throw, so the orchestrator's retry policy takes over.
+/// The training stops at its next batch when its deadline passes, its row says stop or its search is terminated.
 /// </remarks>
 public sealed class TrainCandidateActivity(
     ISearchStore store,
     SearchSpecCache specs,
     ITrialEvaluator evaluator,
     TimeProvider time,
-    ILogger<TrainCandidateActivity> logger)
+    ILogger<TrainCandidateActivity> logger,
+    EvaluatorHostOptions? host = null)
     : TaskActivity<TrialTicket, TrialSummary>
 {
+    private readonly ResiliencePipeline _storageRetry = StorageRetry.Create(time);
+    private readonly TimeSpan _stopCheck = (host ?? new EvaluatorHostOptions()).StopCheckInterval;
+
     /// <inheritdoc />
     public override async Task<TrialSummary> RunAsync(TaskActivityContext context, TrialTicket input)
     {
         var existing = await store.GetTrialAsync(input.SearchId, input.TrialId);
-        if (existing is { Status: TrialStatus.Succeeded })
+        if (existing is { Status: TrialStatus.Succeeded } or { StopRequested: true })
         {
             return Summarize(existing);
         }
@@ -54,32 +61,53 @@ public sealed class TrainCandidateActivity(
             Attempt = (existing?.Attempt ?? 0) + 1,
             UpdatedAt = time.GetUtcNow(),
         };
-        await store.UpsertTrialAsync(running);
+        await WriteAsync(() => store.UpsertTrialAsync(running));
+        if (start.Problem is { } problem)
+        {
+            return await FailAsync(running, TrialErrorCategory.Data, problem);
+        }
 
         TrialEvaluation evaluation;
-        try
+        await using (var stop = new TrialStopWatch(
+            store, input.SearchId, input.TrialId, spec.Training.TrialTimeout, _stopCheck, time, logger))
         {
-            if (start.Problem is { } problem)
+            try
             {
-                throw new InvalidOperationException(problem);
+                var architecture = spec.Space.Parse(input.Architecture);
+                running = running with { ArchitectureJson = JsonSerializer.Serialize(architecture.Choices) };
+                var fidelity = new Fidelity(input.Epochs, input.DataFraction);
+                var checkpointing = start.Checkpointing with { AfterEpoch = epoch => SaveCheckpoint(running, epoch, stop.Token) };
+                evaluation = await Task.Run(() => evaluator.Evaluate(spec, architecture, fidelity, input.Seed, checkpointing, stop.Token));
+                if (!TrialFaults.IsFinite(evaluation))
+                {
+                    throw new TrainingDivergedException(evaluation.EpochsDone, evaluation.ValidationLoss);
+                }
             }
-
-            var architecture = spec.Space.Parse(input.Architecture);
-            running = running with { ArchitectureJson = JsonSerializer.Serialize(architecture.Choices) };
-            var fidelity = new Fidelity(input.Epochs, input.DataFraction);
-            var checkpointing = start.Checkpointing with { AfterEpoch = epoch => SaveCheckpoint(running, epoch) };
-            evaluation = await Task.Run(() => evaluator.Evaluate(spec, architecture, fidelity, input.Seed, checkpointing, CancellationToken.None));
+            catch (Exception) when (stop.Reason is { } reason)
+            {
+                // Told to stop: whatever ended the training (the token's OperationCanceledException, or a late fault), the stop is the verdict.
+                logger.LogWarning("Trial {SearchId}/{TrialId} stopped: {Reason}", input.SearchId, input.TrialId, reason.Error);
+                return await StoppedAsync(running, reason);
+            }
+            catch (Exception exception) when (TrialFaults.Classify(exception) is { } fault)
+            {
+                logger.LogWarning(exception, "Trial {SearchId}/{TrialId} failed ({Category})", input.SearchId, input.TrialId, fault.Category);
+                return await FailAsync(running, fault.Category, fault.Error);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Trial {SearchId}/{TrialId} hit a transient fault; the attempt fails so it can be retried", input.SearchId, input.TrialId);
+                throw;
+            }
         }
-        catch (Exception exception) when (IsPermanent(exception))
+
+        string weights = await WriteAsync(() => store.PutTrialWeightsAsync(input.SearchId, input.TrialId, evaluation.Weights));
+        await WriteAsync(() => store.PutTrialArchitectureAsync(input.SearchId, input.TrialId, running.ArchitectureJson!));
+        if (await store.GetTrialAsync(input.SearchId, input.TrialId) is { StopRequested: true } stopped)
         {
-            logger.LogWarning(exception, "Trial {SearchId}/{TrialId} failed to train", input.SearchId, input.TrialId);
-            var failed = running with { Status = TrialStatus.Failed, Error = exception.Message, UpdatedAt = time.GetUtcNow() };
-            await store.UpsertTrialAsync(failed);
-            return Summarize(failed);
+            return Summarize(stopped); // its timeout passed while the last steps ran: the row's verdict stands
         }
 
-        string weights = await store.PutTrialWeightsAsync(input.SearchId, input.TrialId, evaluation.Weights);
-        await store.PutTrialArchitectureAsync(input.SearchId, input.TrialId, running.ArchitectureJson!);
         var succeeded = running with
         {
             Status = TrialStatus.Succeeded,
@@ -96,7 +124,7 @@ public sealed class TrainCandidateActivity(
             WeightsBlob = weights,
             UpdatedAt = time.GetUtcNow(),
         };
-        await store.UpsertTrialAsync(succeeded);
+        await WriteAsync(() => store.UpsertTrialAsync(succeeded));
         logger.LogInformation(
             "Trial {SearchId}/{TrialId} {Architecture}: validation {Accuracy:P2} in {Seconds:F1} s",
             input.SearchId, input.TrialId, input.Architecture, evaluation.ValidationAccuracy, evaluation.TrainSeconds);
@@ -139,10 +167,48 @@ public sealed class TrainCandidateActivity(
     }
 
     /// <summary>Stores an epoch's checkpoint, then the row's epoch count, before training goes on (runs on the training thread).</summary>
-    private void SaveCheckpoint(TrialRecord running, EpochCheckpoint epoch)
+    /// <remarks>Transient storage errors are retried here; the row is not written once the trial was told to stop.</remarks>
+    private void SaveCheckpoint(TrialRecord running, EpochCheckpoint epoch, CancellationToken stop)
     {
-        store.PutTrialCheckpointAsync(running.SearchId, running.TrialId, epoch.Bytes).GetAwaiter().GetResult();
-        store.UpsertTrialAsync(running with { EpochsDone = epoch.EpochsDone, UpdatedAt = time.GetUtcNow() }).GetAwaiter().GetResult();
+        _storageRetry.ExecuteAsync(
+            async token => await store.PutTrialCheckpointAsync(running.SearchId, running.TrialId, epoch.Bytes, token), stop)
+            .AsTask().GetAwaiter().GetResult();
+        stop.ThrowIfCancellationRequested();
+        _storageRetry.ExecuteAsync(
+            async token => await store.UpsertTrialAsync(running with { EpochsDone = epoch.EpochsDone, UpdatedAt = time.GetUtcNow() }, token), stop)
+            .AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>One storage write, retried in place on transient errors.</summary>
+    private async Task WriteAsync(Func<Task> write) => await _storageRetry.ExecuteAsync(async _ => await write());
+
+    /// <summary>One storage write with a result, retried in place on transient errors.</summary>
+    private async Task<T> WriteAsync<T>(Func<Task<T>> write) => await _storageRetry.ExecuteAsync(async _ => await write());
+
+    /// <summary>Records the trial as failed with its category and public sentence, and returns its summary.</summary>
+    private async Task<TrialSummary> FailAsync(TrialRecord running, string category, string error, bool stopRequested = false)
+    {
+        var failed = running with
+        {
+            Status = TrialStatus.Failed,
+            Error = error,
+            ErrorCategory = category,
+            StopRequested = stopRequested ? true : running.StopRequested,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await WriteAsync(() => store.UpsertTrialAsync(failed));
+        return Summarize(failed);
+    }
+
+    /// <summary>A training that stopped on its signal: the row StopTrial wrote stands; a deadline or a terminate is recorded here.</summary>
+    private async Task<TrialSummary> StoppedAsync(TrialRecord running, TrialStopReason reason)
+    {
+        if (await store.GetTrialAsync(running.SearchId, running.TrialId) is { StopRequested: true } recorded)
+        {
+            return Summarize(recorded);
+        }
+
+        return await FailAsync(running, reason.Category, reason.Error, stopRequested: true);
     }
 
     /// <summary>How a training starts.</summary>
@@ -152,14 +218,8 @@ public sealed class TrainCandidateActivity(
     /// <param name="Problem">Why the trial cannot start (its source left nothing to continue from); null when it can.</param>
     private sealed record TrainingStart(TrialCheckpointing Checkpointing, int? OwnEpochs, int SourceEpochs, string? Problem);
 
-    /// <summary>
-    /// A failure that training again would repeat (a bad architecture, missing data) fails the trial. Native torch errors
-    /// and exhausted memory may pass, so they fail the activity instead and the orchestrator's retry policy runs it again.
-    /// </summary>
-    private static bool IsPermanent(Exception exception) =>
-        exception is not (OperationCanceledException or ExternalException or OutOfMemoryException);
-
-    private static TrialSummary Summarize(TrialRecord trial) => new(
+    /// <summary>The small summary of a trial's row that flows back to the orchestrator.</summary>
+    internal static TrialSummary Summarize(TrialRecord trial) => new(
         trial.TrialId,
         trial.Architecture,
         trial.Epochs,
@@ -171,5 +231,6 @@ public sealed class TrainCandidateActivity(
         trial.TrainSeconds,
         trial.Error,
         trial.Flops,
-        trial.LatencyMilliseconds);
+        trial.LatencyMilliseconds,
+        trial.ErrorCategory);
 }

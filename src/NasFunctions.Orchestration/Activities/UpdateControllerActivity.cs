@@ -47,15 +47,19 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
             .ThenBy(t => t.TrialId, StringComparer.Ordinal)
             .FirstOrDefault();
         int failed = finishedTrials.Count(t => t.Status == TrialStatus.Failed);
-        bool done = input.Round + 1 >= spec.Budget.Rounds
+        bool finished = input.Round + 1 >= spec.Budget.Rounds
             || finishedTrials.Count >= spec.Budget.MaxTrials
             || strategy.IsExhausted;
+        string? failure = FailedTrialRule.Verdict(failed, finishedTrials.Count, spec.Budget.FailedTrialCap, finished);
+        bool done = finished || failure is not null;
+        string status = failure is not null ? SearchStatus.Failed : done ? SearchStatus.Completed : SearchStatus.Running;
 
         var search = await store.GetSearchAsync(input.SearchId)
             ?? throw new InvalidOperationException($"Search '{input.SearchId}' has no record.");
         await store.UpsertSearchAsync(search with
         {
-            Status = done ? SearchStatus.Completed : SearchStatus.Running,
+            Status = status,
+            Error = failure ?? search.Error,
             Round = input.Round,
             TrialsDone = finishedTrials.Count,
             TrialsFailed = failed,
@@ -68,7 +72,7 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
         });
 
         var progress = new SearchProgress(
-            done ? SearchProgress.Completed : "learning",
+            failure is not null ? SearchProgress.Failed : done ? SearchProgress.Completed : "learning",
             input.Round,
             spec.Budget.Rounds,
             finishedTrials.Count,
@@ -91,14 +95,15 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
         await store.PutReportAsync(input.SearchId, "leaderboard.json", JsonSerializer.SerializeToUtf8Bytes(leaderboard, ReportJson), "application/json");
         var outcome = new SearchOutcome(
             input.SearchId,
-            SearchStatus.Completed,
+            status,
             input.Round + 1,
             finishedTrials.Count,
             failed,
             best?.TrialId,
             best?.Architecture,
             best?.ValidationAccuracy,
-            best?.TestAccuracy);
+            best?.TestAccuracy,
+            failure);
         return new RoundReport(progress, outcome);
     }
 
@@ -123,6 +128,7 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
                 {
                     Status = TrialStatus.Failed,
                     Error = summary.Error,
+                    ErrorCategory = summary.ErrorCategory ?? TrialErrorCategory.Internal,
                     UpdatedAt = time.GetUtcNow(),
                 });
             }

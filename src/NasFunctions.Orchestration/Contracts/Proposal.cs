@@ -4,4 +4,5 @@ namespace NasFunctions.Orchestration.Contracts;
 /// <param name="Trials">The candidates to train this round; empty when the search has nothing left to do.</param>
 /// <param name="MaxParallelTrials">At most this many TrainCandidate activities run at once.</param>
 /// <param name="Progress">Progress to show while the round trains.</param>
-public sealed record Proposal(IReadOnlyList<TrialTicket> Trials, int MaxParallelTrials, SearchProgress Progress);
+/// <param name="Policy">How long each trial may train and how it is retried; null means <see cref="TrialPolicy.Default"/>.</param>
+public sealed record Proposal(IReadOnlyList<TrialTicket> Trials, int MaxParallelTrials, SearchProgress Progress, TrialPolicy? Policy = null);

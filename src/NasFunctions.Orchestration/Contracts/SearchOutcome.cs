@@ -2,7 +2,7 @@ namespace NasFunctions.Orchestration.Contracts;
 
 /// <summary>The orchestration's output: how the search ended and its best trial.</summary>
 /// <param name="SearchId">The search.</param>
-/// <param name="Status">Completed, or Canceled.</param>
+/// <param name="Status">Completed, Failed (see <paramref name="Error"/>), or Canceled.</param>
 /// <param name="Rounds">Rounds run.</param>
 /// <param name="TrialsDone">Trials finished.</param>
 /// <param name="TrialsFailed">Trials that failed.</param>
@@ -10,6 +10,7 @@ namespace NasFunctions.Orchestration.Contracts;
 /// <param name="BestArchitecture">Its architecture.</param>
 /// <param name="BestValidationAccuracy">Its validation accuracy in [0, 1].</param>
 /// <param name="BestTestAccuracy">Its test accuracy in [0, 1] (reported, never used for selection).</param>
+/// <param name="Error">Why the search failed, one short sentence; null unless it did.</param>
 public sealed record SearchOutcome(
     string SearchId,
     string Status,
@@ -19,4 +20,5 @@ public sealed record SearchOutcome(
     string? BestTrialId,
     string? BestArchitecture,
     double? BestValidationAccuracy,
-    double? BestTestAccuracy);
+    double? BestTestAccuracy,
+    string? Error = null);

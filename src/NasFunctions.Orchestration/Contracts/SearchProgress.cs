@@ -1,7 +1,7 @@
 namespace NasFunctions.Orchestration.Contracts;
 
 /// <summary>The orchestration's custom status: where the search is and the best trial so far (well under 16 KB).</summary>
-/// <param name="Phase">proposing, training, learning, completed.</param>
+/// <param name="Phase">proposing, training, learning, completed, failed.</param>
 /// <param name="Round">The current round (0-based).</param>
 /// <param name="Rounds">Rounds planned by the budget.</param>
 /// <param name="TrialsDone">Trials finished (succeeded or failed) so far.</param>
@@ -30,4 +30,7 @@ public sealed record SearchProgress(
 
     /// <summary>Phase once the search is over.</summary>
     public const string Completed = "completed";
+
+    /// <summary>Phase once the search has failed (too many failed trials).</summary>
+    public const string Failed = "failed";
 }

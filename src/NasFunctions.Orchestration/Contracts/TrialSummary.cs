@@ -13,6 +13,7 @@ namespace NasFunctions.Orchestration.Contracts;
 /// <param name="Error">Why the trial failed, when it did.</param>
 /// <param name="Flops">FLOPs of one forward pass over one sample.</param>
 /// <param name="LatencyMilliseconds">Host latency of one sample at batch 1, in milliseconds.</param>
+/// <param name="ErrorCategory">What kind of failure it was (see <c>TrialErrorCategory</c>), when it failed.</param>
 public sealed record TrialSummary(
     string TrialId,
     string Architecture,
@@ -25,7 +26,8 @@ public sealed record TrialSummary(
     double? TrainSeconds,
     string? Error,
     long? Flops = null,
-    double? LatencyMilliseconds = null)
+    double? LatencyMilliseconds = null,
+    string? ErrorCategory = null)
 {
     /// <summary>Status of a trial that trained and was scored.</summary>
     public const string Succeeded = "Succeeded";
@@ -34,6 +36,6 @@ public sealed record TrialSummary(
     public const string Failed = "Failed";
 
     /// <summary>A failed summary for a trial whose activity gave up.</summary>
-    public static TrialSummary FailedTrial(TrialTicket ticket, string error) =>
-        new(ticket.TrialId, ticket.Architecture, ticket.Epochs, ticket.DataFraction, Failed, null, null, null, null, error);
+    public static TrialSummary FailedTrial(TrialTicket ticket, string error, string category) =>
+        new(ticket.TrialId, ticket.Architecture, ticket.Epochs, ticket.DataFraction, Failed, null, null, null, null, error, ErrorCategory: category);
 }

@@ -26,6 +26,9 @@ public sealed class EvaluatorHostOptions
     /// </summary>
     public long DatasetCacheBytes { get; set; } = DatasetCache.DefaultCapacityBytes;
 
+    /// <summary>How often a running training reads its Trials row and its Searches row for a stop (its timeout, a terminate); 10 ms to 1 min (default 2 s).</summary>
+    public TimeSpan StopCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The threads a training gets when the spec says 0.</summary>
     public int EffectiveThreads => ThreadsPerTraining > 0 ? ThreadsPerTraining : Math.Max(1, Environment.ProcessorCount / Math.Max(1, TrainingSlots));
 
@@ -51,6 +54,11 @@ public sealed class EvaluatorHostOptions
         if (DatasetCacheBytes < 1)
         {
             errors.Add("DatasetCacheBytes must be at least 1.");
+        }
+
+        if (StopCheckInterval < TimeSpan.FromMilliseconds(10) || StopCheckInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add("StopCheckInterval must be from 10 ms to 1 minute.");
         }
 
         if (DatasetCacheFolder is not null && string.IsNullOrWhiteSpace(DatasetCacheFolder))

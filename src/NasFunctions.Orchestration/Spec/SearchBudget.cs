@@ -5,8 +5,18 @@ namespace NasFunctions.Orchestration.Spec;
 /// <param name="CandidatesPerRound">Candidates proposed each round (default 4).</param>
 /// <param name="MaxTrials">Trials in all; defaults to rounds times candidates per round.</param>
 /// <param name="MaxParallelTrials">At most this many trials train at once (default 4).</param>
-public sealed record SearchBudget(int Rounds, int CandidatesPerRound, int MaxTrials, int MaxParallelTrials)
+/// <param name="MaxFailedTrials">
+/// The search ends as Failed once more trials than this have failed, 0 to 1,000,000; null (default) means half of
+/// <paramref name="MaxTrials"/>, rounded up (see <see cref="FailedTrialCap"/>). A search whose every trial failed is Failed too.
+/// </param>
+public sealed record SearchBudget(int Rounds, int CandidatesPerRound, int MaxTrials, int MaxParallelTrials, int? MaxFailedTrials = null)
 {
+    /// <summary>The failed trials the search tolerates: <see cref="MaxFailedTrials"/>, or half of <see cref="MaxTrials"/> rounded up.</summary>
+    public int FailedTrialCap => MaxFailedTrials ?? DefaultFailedTrialCap(MaxTrials);
+
+    /// <summary>Half of <paramref name="maxTrials"/>, rounded up.</summary>
+    public static int DefaultFailedTrialCap(int maxTrials) => (maxTrials + 1) / 2;
+
     /// <summary>3 rounds of 4 candidates, 4 at once.</summary>
     public static SearchBudget Default { get; } = new(3, 4, 12, 4);
 }

@@ -166,8 +166,9 @@ public static class SearchSpecReader
         int perRound = budget.Int("candidatesPerRound", defaults.CandidatesPerRound, 1, 1_000);
         int maxTrials = budget.Int("maxTrials", rounds * perRound, 1, 1_000_000);
         int parallel = budget.Int("maxParallelTrials", defaults.MaxParallelTrials, 1, 1_000);
+        int? maxFailed = budget.Field("maxFailedTrials") is null ? null : budget.Int("maxFailedTrials", SearchBudget.DefaultFailedTrialCap(maxTrials), 0, 1_000_000);
         budget.RejectUnknown();
-        return new SearchBudget(rounds, perRound, maxTrials, parallel);
+        return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed);
     }
 
     private static TrainingSpec ReadTraining(SpecObject? training)
@@ -186,7 +187,9 @@ public static class SearchSpecReader
             training.Int("threads", defaults.Threads, 0, 256),
             training.String("device", defaults.Device, TrainingSpec.Devices),
             ReadEarlyStopping(training.Object("earlyStopping")),
-            training.String("precision", defaults.Precision, TrainingSpec.Precisions));
+            training.String("precision", defaults.Precision, TrainingSpec.Precisions),
+            SpecDuration.Read(training, "timeout", TrainingSpec.DefaultTimeout, TimeSpan.FromSeconds(1), TrainingSpec.LongestTimeout),
+            ReadRetry(training.Object("retry")));
         if (result.Precision == "bf16" && result.Device == "cpu")
         {
             training.Error("precision", "bf16 is for CUDA hosts: set \"device\" to \"cuda\" or \"auto\"");
@@ -208,6 +211,21 @@ public static class SearchSpecReader
             earlyStopping.Int("patience", defaults.Patience, 1, 1_000),
             earlyStopping.Number("minGain", defaults.MinGain, 0, 1));
         earlyStopping.RejectUnknown();
+        return result;
+    }
+
+    private static RetrySpec? ReadRetry(SpecObject? retry)
+    {
+        if (retry is null)
+        {
+            return null;
+        }
+
+        var defaults = RetrySpec.Default;
+        var result = new RetrySpec(
+            retry.Int("attempts", defaults.Attempts, 1, RetrySpec.MostAttempts),
+            SpecDuration.Read(retry, "backoff", defaults.Backoff, TimeSpan.Zero, RetrySpec.LongestBackoff) ?? defaults.Backoff);
+        retry.RejectUnknown();
         return result;
     }
 

@@ -12,6 +12,11 @@ namespace NasFunctions.Orchestration.Spec;
 /// <c>fp32</c> (default) or <c>bf16</c>: bfloat16 computation with float32 master weights, on CUDA only (with <c>auto</c> on a
 /// host without CUDA the trial trains in fp32).
 /// </param>
+/// <param name="Timeout">
+/// How long one attempt of a trial may train before it is stopped and recorded as failed (<c>timeout</c>); 1 s to 6 days,
+/// seconds or a TimeSpan string; null (default) means <see cref="DefaultTimeout"/>.
+/// </param>
+/// <param name="Retry">How trials are retried after transient faults; null (default) means <see cref="RetrySpec.Default"/>.</param>
 public sealed record TrainingSpec(
     int Epochs,
     double DataFraction,
@@ -20,8 +25,22 @@ public sealed record TrainingSpec(
     int Threads,
     string Device,
     EarlyStoppingSpec? EarlyStopping = null,
-    string Precision = "fp32")
+    string Precision = "fp32",
+    TimeSpan? Timeout = null,
+    RetrySpec? Retry = null)
 {
+    /// <summary>The timeout of a trial whose spec names none: 24 hours, so a hung trial never blocks its round for ever.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(24);
+
+    /// <summary>The longest timeout a spec may ask for (durable timers on the Azure Storage backend stay below 7 days).</summary>
+    public static readonly TimeSpan LongestTimeout = TimeSpan.FromDays(6);
+
+    /// <summary>The timeout each attempt of a trial gets.</summary>
+    public TimeSpan TrialTimeout => Timeout ?? DefaultTimeout;
+
+    /// <summary>The retry policy trials get.</summary>
+    public RetrySpec TrialRetry => Retry ?? RetrySpec.Default;
+
     /// <summary>The precisions a spec may name.</summary>
     public static readonly IReadOnlyList<string> Precisions = Evaluator.Training.TrainingOptions.Precisions;
 

@@ -16,6 +16,11 @@ internal static class EntityValues
             return;
         }
 
+        if (value is double number && !double.IsFinite(number))
+        {
+            throw new ArgumentException($"{key} is {number}; a table row holds only finite numbers.", key);
+        }
+
         if (value is string s && s.Length > MaxStringLength)
         {
             throw new ArgumentException(

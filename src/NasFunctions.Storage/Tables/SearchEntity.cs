@@ -29,6 +29,7 @@ internal static class SearchEntity
         Set(entity, nameof(SearchRecord.BestTestAccuracy), search.BestTestAccuracy);
         Set(entity, nameof(SearchRecord.ComputeSeconds), search.ComputeSeconds);
         SetTruncated(entity, nameof(SearchRecord.Error), search.Error, AzureSearchStore.MaxErrorLength);
+        Set(entity, nameof(SearchRecord.TerminateRequested), search.TerminateRequested);
         return entity;
     }
 
@@ -52,5 +53,6 @@ internal static class SearchEntity
         BestTestAccuracy = Double(entity, nameof(SearchRecord.BestTestAccuracy)),
         ComputeSeconds = Double(entity, nameof(SearchRecord.ComputeSeconds)) ?? 0,
         Error = String(entity, nameof(SearchRecord.Error)),
+        TerminateRequested = Boolean(entity, nameof(SearchRecord.TerminateRequested)),
     };
 }

@@ -30,6 +30,8 @@ internal static class TrialEntity
         Set(entity, nameof(TrialRecord.TrainSeconds), trial.TrainSeconds);
         Set(entity, nameof(TrialRecord.WeightsBlob), trial.WeightsBlob);
         SetTruncated(entity, nameof(TrialRecord.Error), trial.Error, AzureSearchStore.MaxErrorLength);
+        Set(entity, nameof(TrialRecord.ErrorCategory), trial.ErrorCategory);
+        Set(entity, nameof(TrialRecord.StopRequested), trial.StopRequested);
         Set(entity, nameof(TrialRecord.Host), trial.Host);
         Set(entity, nameof(TrialRecord.Attempt), trial.Attempt);
         Set(entity, nameof(TrialRecord.UpdatedAt), trial.UpdatedAt);
@@ -61,6 +63,8 @@ internal static class TrialEntity
         TrainSeconds = Double(entity, nameof(TrialRecord.TrainSeconds)),
         WeightsBlob = String(entity, nameof(TrialRecord.WeightsBlob)),
         Error = String(entity, nameof(TrialRecord.Error)),
+        ErrorCategory = String(entity, nameof(TrialRecord.ErrorCategory)),
+        StopRequested = Boolean(entity, nameof(TrialRecord.StopRequested)),
         Host = String(entity, nameof(TrialRecord.Host)),
         Attempt = Int32(entity, nameof(TrialRecord.Attempt)) ?? 1,
         UpdatedAt = RequiredDate(entity, nameof(TrialRecord.UpdatedAt)),

@@ -10,6 +10,8 @@ public sealed class InMemorySearchStore : ISearchStore
     private readonly ConcurrentDictionary<string, SearchRecord> _searches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, string), TrialRecord> _trials = new();
 
+    private int _outages;
+
     public IReadOnlyCollection<string> BlobNames => _blobs.Keys.ToList();
 
     /// <summary>Every blob (name and bytes) and every Searches and Trials row, as one text: equal texts mean equal stores.</summary>
@@ -34,6 +36,21 @@ public sealed class InMemorySearchStore : ISearchStore
         return text.ToString();
     }
 
+    /// <summary>The next this-many checkpoint or weights writes fail with a 503, as during a storage outage.</summary>
+    public int WriteOutages
+    {
+        get => Math.Max(0, Volatile.Read(ref _outages));
+        set => Volatile.Write(ref _outages, value);
+    }
+
+    private void ThrowIfOutage()
+    {
+        if (Interlocked.Decrement(ref _outages) >= 0)
+        {
+            throw new Azure.RequestFailedException(503, "synthetic storage outage");
+        }
+    }
+
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task PutSpecAsync(string searchId, string json, CancellationToken cancellationToken = default) => PutText(BlobPaths.Spec(searchId), json);
@@ -54,6 +71,7 @@ public sealed class InMemorySearchStore : ISearchStore
 
     public Task<string> PutTrialWeightsAsync(string searchId, string trialId, ReadOnlyMemory<byte> weights, CancellationToken cancellationToken = default)
     {
+        ThrowIfOutage();
         string name = BlobPaths.TrialWeights(searchId, trialId);
         _blobs[name] = weights.ToArray();
         return Task.FromResult(name);
@@ -71,6 +89,7 @@ public sealed class InMemorySearchStore : ISearchStore
 
     public Task PutTrialCheckpointAsync(string searchId, string trialId, ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken = default)
     {
+        ThrowIfOutage();
         _blobs[BlobPaths.TrialCheckpoint(searchId, trialId)] = checkpoint.ToArray();
         return Task.CompletedTask;
     }

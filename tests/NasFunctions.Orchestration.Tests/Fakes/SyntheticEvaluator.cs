@@ -20,7 +20,35 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
     /// <summary>Architectures containing this crash (a native-style error) once, right after their first epoch's checkpoint.</summary>
     public string? CrashAfterFirstEpochOn { get; init; }
 
+    /// <summary>Architectures containing this fail with libtorch's out-of-memory error (long, with a native frame and a path).</summary>
+    public string? OutOfMemoryOn { get; init; }
+
+    /// <summary>Architectures containing this score a NaN validation loss and accuracy.</summary>
+    public string? NaNOn { get; init; }
+
+    /// <summary>Architectures containing this fail with a 503 from storage, every time.</summary>
+    public string? TransientOn { get; init; }
+
+    /// <summary>Architectures containing this hang until their token is cancelled (or, with <see cref="HangIgnoresToken"/>, until <see cref="Release"/>).</summary>
+    public string? HangOn { get; init; }
+
+    /// <summary>When true, a hang ignores its token, like a stuck native call: only the orchestrator's timer can end its round.</summary>
+    public bool HangIgnoresToken { get; init; }
+
+    private readonly ManualResetEventSlim _released = new();
+
+    /// <summary>Ends every hang that ignores its token.</summary>
+    public void Release() => _released.Set();
+
+    /// <summary>Architectures whose hang ended because their token was cancelled.</summary>
+    public ConcurrentBag<string> Stopped { get; } = [];
+
     public ConcurrentBag<string> Evaluated { get; } = [];
+
+    /// <summary>The libtorch text of a failed allocation, as TorchSharp raises it.</summary>
+    public const string NativeOutOfMemory =
+        "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate 68719476736 bytes.\n"
+        + "frame #0: c10::ThrowEnforceNotMet(char const*, int, char const*) + 0x5d (0x7f00 in /opt/nas/runtimes/linux-x64/native/libc10.so)";
 
     /// <summary>Each training's architecture, the epoch it started from, and whether it continued another trial.</summary>
     public ConcurrentBag<(string Architecture, int StartEpoch, bool Continues)> Starts { get; } = [];
@@ -46,6 +74,35 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
             throw new System.Runtime.InteropServices.ExternalException("synthetic native error");
         }
 
+        if (OutOfMemoryOn is not null && architecture.Canonical.Contains(OutOfMemoryOn, StringComparison.Ordinal))
+        {
+            throw new System.Runtime.InteropServices.ExternalException(NativeOutOfMemory);
+        }
+
+        if (TransientOn is not null && architecture.Canonical.Contains(TransientOn, StringComparison.Ordinal))
+        {
+            throw new Azure.RequestFailedException(503, "synthetic storage outage");
+        }
+
+        if (HangOn is not null && architecture.Canonical.Contains(HangOn, StringComparison.Ordinal))
+        {
+            if (HangIgnoresToken)
+            {
+                _released.Wait(TimeSpan.FromMinutes(2));
+                throw new InvalidOperationException("a hang that was released");
+            }
+
+            try
+            {
+                Task.Delay(TimeSpan.FromMinutes(2), cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (TaskCanceledException)
+            {
+                Stopped.Add(architecture.Canonical);
+                throw;
+            }
+        }
+
         for (var epoch = start + 1; epoch <= fidelity.Epochs; epoch++)
         {
             checkpointing.AfterEpoch?.Invoke(new EpochCheckpoint(epoch, [(byte)epoch]));
@@ -56,7 +113,9 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
             }
         }
 
-        double fitness = Fitness(architecture.Canonical);
+        double fitness = NaNOn is not null && architecture.Canonical.Contains(NaNOn, StringComparison.Ordinal)
+            ? double.NaN
+            : Fitness(architecture.Canonical);
         return new TrialEvaluation(
             fitness, fitness - 0.01, 1 - fitness, architecture.Canonical.Length * 100, 0.01, architecture.Canonical.Length * 1000, 0.5, 0.05, [1, 2, 3],
             Math.Max(start, fidelity.Epochs), start);

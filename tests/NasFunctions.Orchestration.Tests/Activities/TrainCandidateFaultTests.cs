@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NasFunctions.Orchestration.Activities;
+using NasFunctions.Orchestration.Contracts;
+using NasFunctions.Orchestration.Evaluation;
+using NasFunctions.Orchestration.Spec;
+using NasFunctions.Orchestration.Tests.Fakes;
+using NasFunctions.Storage;
+
+namespace NasFunctions.Orchestration.Tests.Activities;
+
+/// <summary>TrainCandidate under faults: storage outages retried in place, the stop signal (terminate, a stop-requested row).</summary>
+public sealed class TrainCandidateFaultTests
+{
+    private const string SearchId = "s1";
+    private const string Spec = """
+        { "seed": 3, "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 1, "operations": ["conv3x3"], "channels": [8, 16] },
+          "training": { "epochs": 2 } }
+        """;
+
+    private readonly InMemorySearchStore _store = new();
+
+    [Fact]
+    public async Task Transient_storage_errors_on_checkpoints_and_weights_are_retried_in_place_not_counted_against_the_trial()
+    {
+        await SeedAsync();
+        _store.WriteOutages = 2;
+
+        var summary = await RunAsync(new SyntheticEvaluator(), Ticket("conv3x3/8"));
+
+        summary.Status.ShouldBe(TrialSummary.Succeeded);
+        _store.WriteOutages.ShouldBe(0, "both outages were met and retried");
+        var row = (await _store.GetTrialAsync(SearchId, "r0000-c00"))!;
+        (row.Status, row.Attempt, row.EpochsDone).ShouldBe((TrialStatus.Succeeded, 1, (int?)2));
+        (await _store.GetTrialCheckpointAsync(SearchId, "r0000-c00")).ShouldBe(new byte[] { 2 });
+    }
+
+    [Fact]
+    public async Task A_terminate_request_stops_a_running_training_within_seconds_as_canceled()
+    {
+        await SeedAsync();
+        var evaluator = new SyntheticEvaluator { HangOn = "conv3x3/8" };
+        var training = RunAsync(evaluator, Ticket("conv3x3/8"));
+        await Task.Delay(300);
+        training.IsCompleted.ShouldBeFalse("the training hangs until it is told to stop");
+
+        var search = (await _store.GetSearchAsync(SearchId))!;
+        await _store.UpsertSearchAsync(search with { TerminateRequested = true });
+        var summary = await training.WaitAsync(TimeSpan.FromSeconds(5));
+
+        (summary.Status, summary.ErrorCategory, summary.Error).ShouldBe((TrialSummary.Failed, TrialErrorCategory.Canceled, TrialErrors.Canceled));
+        evaluator.Stopped.ShouldBe(["conv3x3/8"]);
+        (await _store.GetTrialAsync(SearchId, "r0000-c00"))!.ErrorCategory.ShouldBe(TrialErrorCategory.Canceled);
+    }
+
+    [Fact]
+    public async Task A_trial_whose_row_says_stop_is_not_trained_again()
+    {
+        await SeedAsync();
+        await _store.UpsertTrialAsync(new TrialRecord
+        {
+            SearchId = SearchId, TrialId = "r0000-c00", Architecture = "conv3x3/8", Status = TrialStatus.Failed,
+            ErrorCategory = TrialErrorCategory.Timeout, Error = "timed out", StopRequested = true, UpdatedAt = DateTimeOffset.UnixEpoch,
+        });
+        var evaluator = new SyntheticEvaluator();
+
+        var summary = await RunAsync(evaluator, Ticket("conv3x3/8"));
+
+        (summary.Status, summary.ErrorCategory).ShouldBe((TrialSummary.Failed, TrialErrorCategory.Timeout));
+        evaluator.Evaluated.ShouldBeEmpty();
+    }
+
+    private async Task SeedAsync()
+    {
+        await _store.PutSpecAsync(SearchId, Spec);
+        await _store.UpsertSearchAsync(new SearchRecord
+        {
+            SearchId = SearchId, Name = "n", Status = SearchStatus.Running, Strategy = "random", SpaceKind = "macro-cnn",
+            Dataset = "fashion-mnist", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        });
+    }
+
+    private static TrialTicket Ticket(string architecture) => new(SearchId, "r0000-c00", 0, architecture, 2, 1, 5);
+
+    private Task<TrialSummary> RunAsync(ITrialEvaluator evaluator, TrialTicket ticket) =>
+        new TrainCandidateActivity(
+                _store, new SearchSpecCache(_store), evaluator, TimeProvider.System, NullLogger<TrainCandidateActivity>.Instance,
+                new EvaluatorHostOptions { StopCheckInterval = TimeSpan.FromMilliseconds(50) })
+            .RunAsync(null!, ticket);
+}
