@@ -52,7 +52,9 @@ public sealed class LocalHost : IAsyncDisposable
     public static async Task<LocalHost> StartAsync(
         LocalHostOptions options, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
+        var started = TimeProvider.System.GetTimestamp();
         var storage = await OwnedStorage.OpenAsync(options, cancellationToken);
+        var storageReady = TimeProvider.System.GetElapsedTime(started);
         string connectionString = storage.ConnectionString;
         try
         {
@@ -76,6 +78,7 @@ public sealed class LocalHost : IAsyncDisposable
             app.MapSearchApi();
 
             await app.Services.GetRequiredService<ISearchStore>().EnsureCreatedAsync(cancellationToken);
+            var appReady = TimeProvider.System.GetElapsedTime(started);
             var engine = await LocalDurableEngine.StartAsync(connectionString, options.Durable, app.Services, options.RunWorker);
             app.Services.GetRequiredService<EngineSlot>().Engine = engine;
             if (options.RunWorker)
@@ -86,6 +89,10 @@ public sealed class LocalHost : IAsyncDisposable
             await app.StartAsync(cancellationToken);
             string baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             storage.Lock?.Publish(baseUrl);
+            app.Services.GetRequiredService<ILogger<LocalHost>>().LogInformation(
+                "Started in {Total:0.0} s: storage {Storage:0.0} s, services and tables {App:0.0} s, durable engine and HTTP {Engine:0.0} s.",
+                TimeProvider.System.GetElapsedTime(started).TotalSeconds, storageReady.TotalSeconds, (appReady - storageReady).TotalSeconds,
+                (TimeProvider.System.GetElapsedTime(started) - appReady).TotalSeconds);
             return new LocalHost(app, engine, storage, baseUrl);
         }
         catch

@@ -19,7 +19,7 @@ public static class ServeCommand
 
         await using var host = await LocalHost.StartAsync(options, cancellationToken: cancellationToken);
         Console.WriteLine($"NasFunctions listening on {host.BaseUrl} (POST {host.BaseUrl}/api/searches); Ctrl+C stops.");
-        Console.WriteLine($"storage: {(options.ConnectionString is null ? "Azurite in " + options.AzuriteLocation : "NAS_STORAGE")}");
+        Console.WriteLine($"storage: {(options.ConnectionString is null ? $"Azurite (pid {host.AzuriteProcessId}) in {options.AzuriteLocation}" : "NAS_STORAGE")}");
         var stopped = await Task.WhenAny(host.Failed, Task.Delay(Timeout.Infinite, cancellationToken));
         if (stopped == host.Failed)
         {
