@@ -104,12 +104,14 @@ public sealed class LocalHost : IAsyncDisposable
 
     /// <summary>
     /// Stops in bounded time, even while trials train: the HTTP API, then the worker (running trainings are abandoned and
-    /// resume from their checkpoints at the next start), then Azurite (which saves), then the data folder's lock.
+    /// resume from their checkpoints at the next start), then Azurite (which saves), so an abandoned training can write
+    /// nothing more; only then the services it uses, and last the data folder's lock.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         await Bounded(_app.StopAsync(), _httpStopTimeout);
         await Bounded(_engine.DisposeAsync().AsTask(), _workerStopTimeout);
+        await _storage.StopAzuriteAsync();
         await Bounded(_app.DisposeAsync().AsTask(), _httpStopTimeout);
         await _storage.DisposeAsync();
     }

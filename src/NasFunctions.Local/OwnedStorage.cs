@@ -57,14 +57,19 @@ internal sealed class OwnedStorage : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops Azurite (which saves), then lets go of the data folder.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops Azurite (SIGTERM, so it saves), if this host runs one; storage calls fail from then on.</summary>
+    public async ValueTask StopAzuriteAsync()
     {
         if (Azurite is not null)
         {
             await Azurite.DisposeAsync();
         }
+    }
 
+    /// <summary>Stops Azurite (if not yet), then lets go of the data folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAzuriteAsync();
         Lock?.Dispose();
     }
 }

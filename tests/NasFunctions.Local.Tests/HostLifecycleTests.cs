@@ -102,8 +102,9 @@ public sealed class HostLifecycleTests(ITestOutputHelper output)
             await search.WaitForTrialsAsync(host, ts => ts.Any(t => t.Status == "Running" && t.EpochsDone >= 1), _stepTimeout, "a trial past its first epoch");
 
             var clock = Stopwatch.StartNew();
+            var exit = host.Exited;
             host.Terminate();
-            var exited = await Task.WhenAny(host.Exited, Task.Delay(TimeSpan.FromSeconds(30))) == host.Exited;
+            var exited = await Task.WhenAny(exit, Task.Delay(TimeSpan.FromSeconds(30))) == exit;
             output.WriteLine($"SIGTERM mid-training: exited {exited} after {clock.Elapsed.TotalSeconds:0.0} s");
             exited.ShouldBeTrue(host.Output);
             clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), host.Output);
