@@ -11,7 +11,11 @@ namespace NasFunctions.Api;
 public sealed partial class SearchApi(IOrchestrationClient orchestrations, ISearchStore store, SearchIdGenerator ids, TimeProvider time)
 {
     /// <summary><c>POST /api/searches</c>: validates the spec in full, stores it and starts the search; 202 with status URLs.</summary>
-    public async Task<ApiResponse> CreateAsync(string body, string baseUrl, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> CreateAsync(string body, string baseUrl, CancellationToken cancellationToken = default) =>
+        CreateAsync(body, baseUrl, ids.Next(), cancellationToken);
+
+    /// <summary>As <c>POST /api/searches</c>, under an id the caller chose (a host that journals a search before accepting it).</summary>
+    public async Task<ApiResponse> CreateAsync(string body, string baseUrl, string id, CancellationToken cancellationToken = default)
     {
         var result = SearchSpecReader.Read(body);
         if (!result.IsValid)
@@ -24,7 +28,6 @@ public sealed partial class SearchApi(IOrchestrationClient orchestrations, ISear
         }
 
         var spec = result.Spec!;
-        string id = ids.Next();
         var now = time.GetUtcNow();
         await store.PutSpecAsync(id, body, cancellationToken);
         await store.UpsertSearchAsync(

@@ -17,17 +17,20 @@ namespace NasFunctions.Local;
 /// <summary>The whole product on one machine: storage (Azurite unless told otherwise), the durable engine and the HTTP API.</summary>
 public sealed class LocalHost : IAsyncDisposable
 {
+    private static readonly TimeSpan _httpStopTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _workerStopTimeout = TimeSpan.FromSeconds(3);
+
     private readonly WebApplication _app;
     private readonly LocalDurableEngine _engine;
-    private readonly AzuriteProcess? _azurite;
+    private readonly OwnedStorage _storage;
 
-    private LocalHost(WebApplication app, LocalDurableEngine engine, AzuriteProcess? azurite, string baseUrl, string connectionString)
+    private LocalHost(WebApplication app, LocalDurableEngine engine, OwnedStorage storage, string baseUrl)
     {
         _app = app;
         _engine = engine;
-        _azurite = azurite;
+        _storage = storage;
         BaseUrl = baseUrl;
-        ConnectionString = connectionString;
+        ConnectionString = storage.ConnectionString;
     }
 
     /// <summary>Where the HTTP API listens, for example <c>http://127.0.0.1:7071</c>.</summary>
@@ -39,18 +42,20 @@ public sealed class LocalHost : IAsyncDisposable
     /// <summary>The host's services (storage, handlers).</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The process id of the Azurite this host runs now (it changes when Azurite is restarted); null on other storage.</summary>
+    public int? AzuriteProcessId => _storage.Azurite?.ProcessId;
+
+    /// <summary>Completes, with the reason, when the host's storage died for good; the host should then stop.</summary>
+    public Task<string> Failed => _storage.Azurite?.Failed ?? new TaskCompletionSource<string>().Task;
+
     /// <summary>Starts storage, the durable engine and the HTTP API; <paramref name="configure"/> may replace services.</summary>
     public static async Task<LocalHost> StartAsync(
         LocalHostOptions options, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
-        AzuriteProcess? azurite = null;
-        string connectionString = options.ConnectionString ?? string.Empty;
-        if (options.ConnectionString is null)
-        {
-            azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = options.AzuriteLocation }, cancellationToken);
-            connectionString = azurite.ConnectionString;
-        }
-
+        var started = TimeProvider.System.GetTimestamp();
+        var storage = await OwnedStorage.OpenAsync(options, cancellationToken);
+        var storageReady = TimeProvider.System.GetElapsedTime(started);
+        string connectionString = storage.ConnectionString;
         try
         {
             var builder = WebApplication.CreateSlimBuilder();
@@ -64,38 +69,61 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Services.AddSingleton<EngineSlot>();
             builder.Services.AddSingleton<IOrchestrationClient>(sp => new TaskHubOrchestrationClient(sp.GetRequiredService<EngineSlot>().Engine.Client));
             builder.Services.AddSingleton<SearchApi>();
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SearchAdmission>(
+                sp, storage.Journal is { } journal ? [journal] : []));
             configure?.Invoke(builder.Services);
             var app = builder.Build();
             app.UseExceptionHandler(error => error.Run(http => http.WriteAsync(ApiResponse.InternalError())));
             app.MapSearchApi();
 
             await app.Services.GetRequiredService<ISearchStore>().EnsureCreatedAsync(cancellationToken);
+            var appReady = TimeProvider.System.GetElapsedTime(started);
             var engine = await LocalDurableEngine.StartAsync(connectionString, options.Durable, app.Services, options.RunWorker);
             app.Services.GetRequiredService<EngineSlot>().Engine = engine;
+            if (options.RunWorker)
+            {
+                await app.Services.GetRequiredService<SearchAdmission>().RecoverAsync(cancellationToken);
+            }
+
             await app.StartAsync(cancellationToken);
             string baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LocalHost(app, engine, azurite, baseUrl, connectionString);
+            storage.Lock?.Publish(baseUrl);
+            app.Services.GetRequiredService<ILogger<LocalHost>>().LogInformation(
+                "Started in {Total:0.0} s: storage {Storage:0.0} s, services and tables {App:0.0} s, durable engine and HTTP {Engine:0.0} s.",
+                TimeProvider.System.GetElapsedTime(started).TotalSeconds, storageReady.TotalSeconds, (appReady - storageReady).TotalSeconds,
+                (TimeProvider.System.GetElapsedTime(started) - appReady).TotalSeconds);
+            return new LocalHost(app, engine, storage, baseUrl);
         }
         catch
         {
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
-            }
-
+            await storage.DisposeAsync();
             throw;
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops in bounded time, even while trials train: the HTTP API, then the worker (running trainings are abandoned and
+    /// resume from their checkpoints at the next start), then Azurite (which saves), so an abandoned training can write
+    /// nothing more; only then the services it uses, and last the data folder's lock.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _engine.DisposeAsync();
-        await _app.DisposeAsync();
-        if (_azurite is not null)
+        await Bounded(_app.StopAsync(), _httpStopTimeout);
+        await Bounded(_engine.DisposeAsync().AsTask(), _workerStopTimeout);
+        await _storage.StopAzuriteAsync();
+        await Bounded(_app.DisposeAsync().AsTask(), _httpStopTimeout);
+        await _storage.DisposeAsync();
+    }
+
+    private static async Task Bounded(Task stopping, TimeSpan timeout)
+    {
+        try
         {
-            await _azurite.DisposeAsync();
+            await stopping.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            // Left behind: the process is about to end, and the durable backend redelivers what this one did not finish.
         }
     }
 

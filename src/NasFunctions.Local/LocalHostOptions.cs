@@ -13,7 +13,10 @@ public sealed class LocalHostOptions
     /// <summary>Storage connection string; null starts the project's own Azurite (default null, or <c>NAS_STORAGE</c>).</summary>
     public string? ConnectionString { get; set; } = Environment.GetEnvironmentVariable("NAS_STORAGE");
 
-    /// <summary>Folder where a started Azurite keeps its data; null keeps it in memory (default null).</summary>
+    /// <summary>
+    /// The data folder: where a started Azurite keeps its data, which this host locks for itself and where it journals
+    /// accepted searches; null keeps the data in memory (default null).
+    /// </summary>
     public string? AzuriteLocation { get; set; }
 
     /// <summary>Whether this process runs orchestrations and activities, or only serves and reads (default true).</summary>

@@ -21,10 +21,23 @@ public static class SearchCommand
         }
 
         string spec = await File.ReadAllTextAsync(specPath, cancellationToken);
+        if (await RunningServe.FindAsync(cancellationToken) is { } running)
+        {
+            // The data folder has its host already: a second one must not open it, so the search goes to that one.
+            Console.WriteLine($"spec: {Path.GetFileName(specPath)}; using the running nas serve at {running}");
+            return await RunAsync(running, spec, cancellationToken);
+        }
+
         Console.WriteLine($"spec: {Path.GetFileName(specPath)}; starting Azurite, the durable worker and the HTTP API...");
         await using var host = await LocalHost.StartAsync(
             new LocalHostOptions { Port = line.Int("port", 0), AzuriteLocation = NasHome.AzuriteLocation }, cancellationToken: cancellationToken);
-        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/") };
+        return await RunAsync(host.BaseUrl, spec, cancellationToken);
+    }
+
+    // Posts the spec to the host at baseUrl, follows the search and prints its leaderboard.
+    private static async Task<int> RunAsync(string baseUrl, string spec, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
         using var response = await http.PostAsync("api/searches", new StringContent(spec, Encoding.UTF8, "application/json"), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

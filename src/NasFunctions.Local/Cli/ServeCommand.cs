@@ -19,15 +19,15 @@ public static class ServeCommand
 
         await using var host = await LocalHost.StartAsync(options, cancellationToken: cancellationToken);
         Console.WriteLine($"NasFunctions listening on {host.BaseUrl} (POST {host.BaseUrl}/api/searches); Ctrl+C stops.");
-        Console.WriteLine($"storage: {(options.ConnectionString is null ? "Azurite in " + options.AzuriteLocation : "NAS_STORAGE")}");
-        try
+        Console.WriteLine($"storage: {(options.ConnectionString is null ? $"Azurite (pid {host.AzuriteProcessId}) in {options.AzuriteLocation}" : "NAS_STORAGE")}");
+        var stopped = await Task.WhenAny(host.Failed, Task.Delay(Timeout.Infinite, cancellationToken));
+        if (stopped == host.Failed)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
+            Console.Error.WriteLine($"error: storage is gone, so the host stops: {await host.Failed}");
+            return 1;
         }
 
+        Console.WriteLine("stopping: the HTTP API, the worker (trials resume from their checkpoints at the next start), Azurite...");
         return 0;
     }
 }

@@ -16,7 +16,7 @@ public static class StatusCommand
         }
 
         string id = line.Arguments[0];
-        string url = line.String("url", "http://127.0.0.1:7071")!;
+        string url = line.String("url") ?? await RunningServe.FindAsync(cancellationToken) ?? "http://127.0.0.1:7071";
         try
         {
             return await PrintAsync(url, id, cancellationToken);

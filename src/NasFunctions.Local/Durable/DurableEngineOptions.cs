@@ -15,8 +15,11 @@ public sealed class DurableEngineOptions
     /// <summary>Longest wait between queue polls when idle (default 1 s; the backend's own default of 30 s feels stuck).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a dequeued work item stays hidden; DTFx renews it for long activities (default 30 s).</summary>
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a dequeued work item stays hidden; DTFx renews it for long activities. It is also how soon the work of a
+    /// killed host is picked up again (default 10 s).
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Returns every problem with these settings.</summary>
     public IReadOnlyList<string> Validate()

@@ -11,10 +11,10 @@ public static class SearchEndpoints
     /// <summary>Adds <c>/api/searches</c> and its sub-routes.</summary>
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/searches", async (HttpContext http, SearchApi api) =>
+        routes.MapPost("/api/searches", async (HttpContext http, SearchAdmission admission) =>
         {
             string body = await http.ReadBodyAsync();
-            await http.WriteAsync(await api.CreateAsync(body, http.BaseUrl(), http.RequestAborted));
+            await http.WriteAsync(await admission.CreateAsync(body, http.BaseUrl(), http.RequestAborted));
         });
         routes.MapGet("/api/searches", async (HttpContext http, SearchApi api) =>
             await http.WriteAsync(await api.ListAsync(http.RequestAborted)));

@@ -27,6 +27,16 @@ public sealed class AzuriteOptions
     /// <summary>How long to wait after SIGTERM before killing the process tree. Default 5 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a persisted Azurite writes its metadata to <see cref="Location"/> when something changed (Azurite's own is
+    /// 5 s): a kill of Azurite itself loses at most the writes of the last interval. Default 200 ms; zero keeps Azurite's own.
+    /// Applies when Azurite is started through node (the usual npm install).
+    /// </summary>
+    public TimeSpan SaveInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long to wait for an earlier Azurite on the same <see cref="Location"/> to save and exit. Default 15 s.</summary>
+    public TimeSpan PreviousInstanceTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Throws an <see cref="ArgumentException"/> when a setting is unusable.</summary>
     public void Validate()
     {
@@ -38,6 +48,11 @@ public sealed class AzuriteOptions
         if (StartupTimeout <= TimeSpan.Zero || ShutdownTimeout < TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(StartupTimeout)} must be positive and {nameof(ShutdownTimeout)} not negative.");
+        }
+
+        if (SaveInterval < TimeSpan.Zero || PreviousInstanceTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(SaveInterval)} and {nameof(PreviousInstanceTimeout)} must not be negative.");
         }
     }
 }

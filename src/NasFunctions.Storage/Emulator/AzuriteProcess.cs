@@ -15,11 +15,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly string _watchdogScript;
     private readonly TimeSpan _shutdownTimeout;
     private readonly EventHandler _killOnExit;
+    private readonly string? _location;
     private int _disposed;
 
-    private AzuriteProcess(Process process, OutputTail stdout, OutputTail stderr, int[] ports, string watchdogScript, TimeSpan shutdownTimeout)
+    private AzuriteProcess(
+        Process process, OutputTail stdout, OutputTail stderr, int[] ports, string watchdogScript, TimeSpan shutdownTimeout, string? location)
     {
         _process = process;
+        _location = location;
         _stdout = stdout;
         _stderr = stderr;
         _watchdogScript = watchdogScript;
@@ -29,6 +32,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ConnectionString = DevelopmentStorage.ConnectionString(BlobPort, QueuePort, TablePort);
         _killOnExit = (_, _) => ProcessSignals.KillTree(_process);
         AppDomain.CurrentDomain.ProcessExit += _killOnExit;
+        Exited = process.WaitForExitAsync();
     }
 
     /// <summary>Connection string for this instance (the emulator's well-known account, http, its three ports).</summary>
@@ -46,6 +50,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The Azurite process's id.</summary>
     public int ProcessId { get; }
 
+    /// <summary>Completes when the Azurite process has exited, for whatever reason.</summary>
+    public Task Exited { get; }
+
+    /// <summary>The exit code once <see cref="Exited"/> completed; null while it runs.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>The last lines Azurite wrote to stderr, for error messages.</summary>
+    public string ErrorTail => _stderr.ToString();
+
     /// <summary>Whether Azurite was started under the watchdog that stops it when this process ends, even by a kill.</summary>
     internal bool StopsWithParent { get; private init; }
 
@@ -53,7 +66,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <exception cref="FileNotFoundException">Azurite is not installed (run <c>npm install</c> at the repo root).</exception>
     /// <exception cref="InvalidOperationException">Azurite exited during startup; the message carries its stderr.</exception>
     /// <exception cref="TimeoutException">Its ports did not open within <see cref="AzuriteOptions.StartupTimeout"/>.</exception>
-    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(AzuriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartAsync(options, ports: null, cancellationToken);
+
+    /// <summary>Starts Azurite on the given blob, queue and table ports (null: free ones) and waits until they accept connections.</summary>
+    internal static async Task<AzuriteProcess> StartAsync(AzuriteOptions? options, int[]? ports, CancellationToken cancellationToken)
     {
         options ??= new AzuriteOptions();
         options.Validate();
@@ -61,11 +78,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (location is not null)
         {
             Directory.CreateDirectory(location);
+            await AzuritePidFile.WaitForPreviousAsync(location, options.PreviousInstanceTimeout, cancellationToken).ConfigureAwait(false);
         }
 
         for (var attempt = 1; ; attempt++)
         {
-            var azurite = Launch(options, location);
+            var azurite = Launch(options, location, ports);
             try
             {
                 if (await azurite.WaitUntilListeningAsync(options.StartupTimeout, cancellationToken).ConfigureAwait(false))
@@ -74,7 +92,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     return azurite;
                 }
 
-                if (attempt == StartAttempts)
+                if (attempt == StartAttempts || ports is not null)
                 {
                     throw azurite.ExitedError($"a port was taken {StartAttempts} times in a row");
                 }
@@ -109,6 +127,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
         finally
         {
+            if (_location is not null)
+            {
+                AzuritePidFile.Delete(_location, ProcessId);
+            }
+
             _process.Dispose();
             DeleteWatchdogScript();
         }
@@ -117,14 +140,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Closes Azurite's stdin as the end of this process would; the watchdog then stops Azurite.</summary>
     internal void SimulateParentExit() => _process.StandardInput.Close();
 
-    private static AzuriteProcess Launch(AzuriteOptions options, string? location)
+    private static AzuriteProcess Launch(AzuriteOptions options, string? location, int[]? fixedPorts)
     {
         var watchdogScript = AzuriteWatchdog.WriteScript();
         try
         {
             var launch = AzuriteLaunch.Find(options.ExecutablePath, watchdogScript);
-            var ports = FreeTcpPorts.Take(3);
+            var ports = fixedPorts ?? FreeTcpPorts.Take(3);
             var info = launch.StartInfo(Arguments(ports, location, options.SkipApiVersionCheck), location ?? Path.GetTempPath());
+            if (location is not null && options.SaveInterval > TimeSpan.Zero)
+            {
+                info.Environment[AzuriteWatchdog.SaveIntervalVariable] =
+                    ((int)Math.Ceiling(options.SaveInterval.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
             var stdout = new OutputTail();
             var stderr = new OutputTail();
             var process = new Process { StartInfo = info };
@@ -137,7 +166,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            return new AzuriteProcess(process, stdout, stderr, ports, watchdogScript, options.ShutdownTimeout)
+            if (location is not null)
+            {
+                AzuritePidFile.Write(location, process);
+            }
+
+            return new AzuriteProcess(process, stdout, stderr, ports, watchdogScript, options.ShutdownTimeout, location)
             {
                 StopsWithParent = launch.Watched,
             };
