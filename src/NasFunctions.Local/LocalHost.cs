@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,6 +11,7 @@ using NasFunctions.Api;
 using NasFunctions.Local.Durable;
 using NasFunctions.Local.Http;
 using NasFunctions.Orchestration;
+using NasFunctions.Orchestration.Spec;
 using NasFunctions.Storage;
 using NasFunctions.Storage.Emulator;
 
@@ -21,8 +24,12 @@ public sealed class LocalHost : IAsyncDisposable
     private readonly LocalDurableEngine _engine;
     private readonly AzuriteProcess? _azurite;
 
-    private LocalHost(WebApplication app, LocalDurableEngine engine, AzuriteProcess? azurite, string baseUrl, string connectionString)
+    private readonly string? _apiKey;
+
+    private LocalHost(
+        WebApplication app, LocalDurableEngine engine, AzuriteProcess? azurite, string baseUrl, string connectionString, string? apiKey)
     {
+        _apiKey = apiKey;
         _app = app;
         _engine = engine;
         _azurite = azurite;
@@ -43,6 +50,9 @@ public sealed class LocalHost : IAsyncDisposable
     public static async Task<LocalHost> StartAsync(
         LocalHostOptions options, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var limits = SpecLimits.For(options.Evaluator);
         AzuriteProcess? azurite = null;
         string connectionString = options.ConnectionString ?? string.Empty;
         if (options.ConnectionString is null)
@@ -57,8 +67,11 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
             builder.Logging.AddFilter("DurableTask", options.LogLevel >= LogLevel.Warning ? LogLevel.Error : LogLevel.Warning);
-            builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+            var bind = IPAddress.Parse(options.BindAddress);
+            builder.WebHost.UseUrls($"http://{(bind.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind.ToString())}:{options.Port}");
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxSpecBytes);
             builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
+            builder.Services.AddSingleton(limits);
             builder.Services.AddNasSearch(new StorageOptions { ConnectionString = connectionString }, options.Evaluator);
             builder.Services.AddSingleton(SearchIdGenerator.System);
             builder.Services.AddSingleton<EngineSlot>();
@@ -66,8 +79,7 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Services.AddSingleton<SearchApi>();
             configure?.Invoke(builder.Services);
             var app = builder.Build();
-            app.UseExceptionHandler(error => error.Run(http => http.WriteAsync(
-                ApiResponse.Problem(500, "Internal error", "The request failed inside the host; see the host's log."))));
+            app.UseProblemPipeline(new RequestGate(options.ApiKey, options.IsLoopback, limits.MaxSpecBytes), limits.MaxSpecBytes);
             app.MapSearchApi();
 
             await app.Services.GetRequiredService<ISearchStore>().EnsureCreatedAsync(cancellationToken);
@@ -75,7 +87,7 @@ public sealed class LocalHost : IAsyncDisposable
             app.Services.GetRequiredService<EngineSlot>().Engine = engine;
             await app.StartAsync(cancellationToken);
             string baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LocalHost(app, engine, azurite, baseUrl, connectionString);
+            return new LocalHost(app, engine, azurite, baseUrl, connectionString, options.ApiKey);
         }
         catch
         {
@@ -87,6 +99,9 @@ public sealed class LocalHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A client for this host's API: its base address and, when the host has one, its API key.</summary>
+    public HttpClient CreateClient(TimeSpan? timeout = null) => ApiClient.Create(BaseUrl, _apiKey, timeout);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -48,8 +48,11 @@ static int Usage()
         nas: neural architecture search on one machine (Azurite + Durable Task + TorchSharp)
 
           nas search [spec.json] [--port N]   run a search (default: the small Fashion-MNIST demo), follow it, print the leaderboard
-          nas status <id> [--url URL]         show a search (from a running `nas serve`, else from local storage)
-          nas serve [--port N]                run the HTTP API and workers in the foreground (default port 7071)
+          nas status <id> [--url URL] [--api-key KEY]
+                                              show a search (from a running `nas serve`, else from local storage)
+          nas serve [--port N] [--bind IP] [--api-key KEY]
+                                              run the HTTP API and workers in the foreground (default 127.0.0.1:7071;
+                                              a non-loopback --bind needs a key; NAS_API_KEY sets it too)
           nas bench strategies --table PATH [--column NAME] [--queries K] [--seeds S] [--json]
                                               every strategy on a tabular benchmark (NAS-Bench-201 by default)
           nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 6] [--rounds 5] [--json]

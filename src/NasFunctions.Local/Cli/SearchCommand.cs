@@ -24,7 +24,7 @@ public static class SearchCommand
         Console.WriteLine($"spec: {Path.GetFileName(specPath)}; starting Azurite, the durable worker and the HTTP API...");
         await using var host = await LocalHost.StartAsync(
             new LocalHostOptions { Port = line.Int("port", 0), AzuriteLocation = NasHome.AzuriteLocation }, cancellationToken: cancellationToken);
-        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/") };
+        using var http = host.CreateClient();
         using var response = await http.PostAsync("api/searches", new StringContent(spec, Encoding.UTF8, "application/json"), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
