@@ -70,12 +70,9 @@ public static class SearchSpecReader
         var training = ReadTraining(spec.Object("training"), limits);
         var strategy = ReadStrategy(spec, errors);
         spec.RejectUnknown();
-        if (space is not null)
-        {
-            CheckPairing(space, dataset, spec.Field("dataset") is null ? spec.PathOf("dataset") : SpecJson.Property(spec.PathOf("dataset"), "name"), errors);
-        }
-
-        if (datasetNamed)
+        bool paired = space is not null
+            && CheckPairing(space, dataset, spec.Field("dataset") is null ? spec.PathOf("dataset") : SpecJson.Property(spec.PathOf("dataset"), "name"), errors);
+        if (datasetNamed && paired)
         {
             DatasetFit.Check(spaceField, spec.PathOf("space"), dataset.Name, errors);
         }
@@ -155,8 +152,8 @@ public static class SearchSpecReader
         return result;
     }
 
-    /// <summary>Adds an error when the space's networks cannot take the data set's samples (images, feature rows, texts).</summary>
-    private static void CheckPairing(ISearchSpace space, DatasetSpec dataset, string path, List<SpecError> errors)
+    /// <summary>Adds an error when the space's networks cannot take the data set's samples (images, feature rows, texts); false then.</summary>
+    private static bool CheckPairing(ISearchSpace space, DatasetSpec dataset, string path, List<SpecError> errors)
     {
         ModelInput wanted;
         try
@@ -165,7 +162,7 @@ public static class SearchSpecReader
         }
         catch (NotSupportedException)
         {
-            return; // a custom space: its evaluator decides
+            return true; // a custom space: its evaluator decides
         }
 
         var kind = dataset.ToOptions(0).Kind;
@@ -185,7 +182,10 @@ public static class SearchSpecReader
             };
             errors.Add(new SpecError(path,
                 $"data set '{dataset.Name}' holds {Describe(has)} but search space '{space.Kind}' trains on {Describe(wanted)}; use {fits}"));
+            return false;
         }
+
+        return true;
     }
 
     private static string Describe(ModelInput input) => input switch
