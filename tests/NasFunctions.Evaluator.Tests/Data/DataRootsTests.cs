@@ -108,3 +108,26 @@ public sealed class DataRootsTests : IDisposable
         return path;
     }
 }
+
+/// <summary>The data source checks a caller's path again when a trial loads it.</summary>
+public sealed class RootedDatasetSourceTests
+{
+    [Fact]
+    public void A_path_outside_the_roots_is_refused_at_load_time_and_no_path_means_the_default_folder()
+    {
+        string root = Directory.CreateTempSubdirectory("nas-root-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "wine.csv"), "a,class\n1,0\n");
+            var source = new RootedDatasetSource(new DataRoots([root], 1_000));
+
+            source.GetLocalPath(new DatasetOptions { Name = "csv", Path = Path.Combine(root, "wine.csv") }).ShouldBe(Path.Combine(root, "wine.csv"));
+            Should.Throw<UnauthorizedAccessException>(() => source.GetLocalPath(new DatasetOptions { Name = "csv", Path = "/etc/passwd" }));
+            source.GetLocalPath(new DatasetOptions()).ShouldBe(DatasetOptions.FashionMnistFolder);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
