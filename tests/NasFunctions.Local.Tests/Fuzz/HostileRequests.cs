@@ -104,6 +104,9 @@ public static class HostileRequests
         yield return Post("sizes", "20,000 unknown fields", "{" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"f{i}\":{i}")) + "}");
         yield return Post("sizes", "100,000 channels", Spec(s => s["space"]!["channels"] = new JsonArray(Enumerable.Range(0, 100_000).Select(_ => (JsonNode)0).ToArray())));
         yield return Post("sizes", "100,000 operations", Spec(s => s["space"]!["operations"] = new JsonArray(Enumerable.Range(0, 100_000).Select(_ => (JsonNode)"nope").ToArray())));
+        yield return Post("sizes", "a layer of 2^31-1 channels", Spec(s => s["space"]!["channels"] = new JsonArray(int.MaxValue)));
+        yield return Post("sizes", "nas-bench-201 with a million cells", Spec(s => s["space"] = Parse("""{"kind":"nas-bench-201","cellsPerStage":1000000}""")));
+        yield return Post("sizes", "nas-bench-201 of 2^31-1 channels", Spec(s => s["space"] = Parse("""{"kind":"nas-bench-201","channels":2147483647}""")));
         yield return Post("sizes", "10 million trials", Spec(s => s["budget"] = Parse("""{"rounds":10000,"candidatesPerRound":1000}""")));
     }
 

@@ -122,3 +122,21 @@ public class SpecLimitsTests
         error.Message.ShouldNotContain("node_modules");
     }
 }
+
+/// <summary>No built-in space takes a layer wider than <see cref="NasFunctions.SearchSpace.LayerWidths.Max"/>.</summary>
+public class LayerWidthLimitTests
+{
+    [Theory]
+    [InlineData("""{ "space": { "kind": "macro-cnn", "channels": [8, 4097] } }""", "$.space.channels[1]")]
+    [InlineData("""{ "space": { "kind": "nas-bench-201", "channels": 2147483647 } }""", "$.space.channels")]
+    [InlineData("""{ "space": { "kind": "mlp", "inputs": 4, "classes": 2, "units": [100000] }, "dataset": { "name": "csv", "path": "blob:a.csv" } }""", "$.space.units[0]")]
+    [InlineData("""{ "space": { "kind": "text-encoder", "vocabulary": 100, "maxLength": 8, "classes": 2, "embedding": [5000] }, "dataset": { "name": "spam-assassin" } }""", "$.space.embedding[0]")]
+    [InlineData("""{ "space": { "kind": "text-encoder", "vocabulary": 100, "maxLength": 8, "classes": 2, "width": [9999] }, "dataset": { "name": "spam-assassin" } }""", "$.space.width[0]")]
+    public void A_layer_wider_than_the_cap_is_an_error_at_its_path(string json, string path)
+    {
+        var error = SearchSpecReader.Read(json).Errors.ShouldHaveSingleItem();
+
+        error.Path.ShouldBe(path);
+        error.Message.ShouldContain("4096");
+    }
+}
