@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NasFunctions.Orchestration;
@@ -8,43 +9,63 @@ using NasFunctions.Storage;
 namespace NasFunctions.Api;
 
 /// <summary>The HTTP API's handlers, shared by the Functions app and the local host (routes under <c>/api/searches</c>).</summary>
-public sealed partial class SearchApi(IOrchestrationClient orchestrations, ISearchStore store, SearchIdGenerator ids, TimeProvider time)
+/// <param name="orchestrations">The durable engine.</param>
+/// <param name="store">Blob and Table storage.</param>
+/// <param name="ids">Makes search ids.</param>
+/// <param name="time">The clock.</param>
+/// <param name="limits">The host's spec limits (data roots, cores, caps); null: <see cref="SpecLimits.Default"/>.</param>
+public sealed partial class SearchApi(
+    IOrchestrationClient orchestrations, ISearchStore store, SearchIdGenerator ids, TimeProvider time, SpecLimits? limits = null)
 {
-    /// <summary><c>POST /api/searches</c>: validates the spec in full, stores it and starts the search; 202 with status URLs.</summary>
+    private readonly SpecLimits _limits = limits ?? SpecLimits.Default;
+
+    /// <summary><c>POST /api/searches</c>: validates the spec in full, then stores it and starts the search; 202 with status URLs.</summary>
+    /// <remarks>A rejected spec (400, or 413 above <see cref="SpecLimits.MaxSpecBytes"/>) writes nothing; a failed write is undone.</remarks>
     public Task<ApiResponse> CreateAsync(string body, string baseUrl, CancellationToken cancellationToken = default) =>
         CreateAsync(body, baseUrl, ids.Next(), cancellationToken);
 
     /// <summary>As <c>POST /api/searches</c>, under an id the caller chose (a host that journals a search before accepting it).</summary>
     public async Task<ApiResponse> CreateAsync(string body, string baseUrl, string id, CancellationToken cancellationToken = default)
     {
-        var result = SearchSpecReader.Read(body);
+        ArgumentNullException.ThrowIfNull(body);
+        if (body.Length > _limits.MaxSpecBytes || Encoding.UTF8.GetByteCount(body) > _limits.MaxSpecBytes)
+        {
+            return SpecTooLarge(_limits.MaxSpecBytes);
+        }
+
+        var result = SearchSpecReader.Read(body, _limits);
         if (!result.IsValid)
         {
-            return ApiResponse.Problem(
-                400,
-                "Invalid search spec",
-                $"The spec has {result.Errors.Count} error(s); nothing was started.",
-                result.Errors.Select(e => (object)new { path = e.Path, message = e.Message }).ToList());
+            return SpecProblems.Response(result.Errors);
         }
 
         var spec = result.Spec!;
         var now = time.GetUtcNow();
-        await store.PutSpecAsync(id, body, cancellationToken);
-        await store.UpsertSearchAsync(
-            new SearchRecord
-            {
-                SearchId = id,
-                Name = spec.Name,
-                Status = SearchStatus.Pending,
-                Strategy = spec.Strategy.Name,
-                SpaceKind = spec.Space.Kind,
-                Dataset = spec.Dataset.Name,
-                CreatedAt = now,
-                UpdatedAt = now,
-                RoundsPlanned = spec.Budget.Rounds,
-            },
-            cancellationToken);
-        await orchestrations.StartAsync(TaskNames.SearchOrchestrator, id, new SearchRound(id, 0), cancellationToken);
+        try
+        {
+            await store.PutSpecAsync(id, body, cancellationToken);
+            await store.UpsertSearchAsync(
+                new SearchRecord
+                {
+                    SearchId = id,
+                    Name = spec.Name,
+                    Status = SearchStatus.Pending,
+                    Strategy = spec.Strategy.Name,
+                    SpaceKind = spec.Space.Kind,
+                    Dataset = spec.Dataset.Name,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    RoundsPlanned = spec.Budget.Rounds,
+                },
+                cancellationToken);
+            await orchestrations.StartAsync(TaskNames.SearchOrchestrator, id, new SearchRound(id, 0), cancellationToken);
+        }
+        catch
+        {
+            // Nothing half-made stays behind: the row and the spec go (the caller saw no 202, so no one knows the id).
+            await ForgetAsync(id);
+            throw;
+        }
 
         string status = $"{baseUrl.TrimEnd('/')}/api/searches/{id}";
         var headers = new Dictionary<string, string> { ["Location"] = status, ["Retry-After"] = "5" };
@@ -120,7 +141,25 @@ public sealed partial class SearchApi(IOrchestrationClient orchestrations, ISear
         return new ApiResponse(200, buffer.ToArray(), new Dictionary<string, string>(), "application/octet-stream");
     }
 
-    private static ApiResponse NotFound(string id) => ApiResponse.Problem(404, "Not found", $"No search '{id}'.");
+    private async Task ForgetAsync(string id)
+    {
+        try
+        {
+            await store.DeleteSearchAsync(id, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The storage that just failed may fail again; the original error is the one to report.
+        }
+    }
+
+    /// <summary>413 for a spec over <paramref name="maxBytes"/> (both hosts; the local host also stops larger bodies at the socket).</summary>
+    public static ApiResponse SpecTooLarge(int maxBytes) =>
+        ApiResponse.Problem(413, "Spec too large", $"A search spec may hold at most {maxBytes} bytes; nothing was started.");
+
+    // An id that cannot be a search id is not echoed: it may be anything a caller typed.
+    private static ApiResponse NotFound(string id) =>
+        ApiResponse.Problem(404, "Not found", IsId(id) ? $"No search '{id}'." : "No such search.");
 
     private static bool IsId(string id) => IdPattern().IsMatch(id);
 

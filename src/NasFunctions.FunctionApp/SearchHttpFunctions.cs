@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using NasFunctions.Api;
+using NasFunctions.Orchestration.Spec;
 using NasFunctions.Storage;
 
 namespace NasFunctions.FunctionApp;
 
 /// <summary>The HTTP API on Azure Functions: each trigger hands the request to the shared <see cref="SearchApi"/>.</summary>
-public sealed class SearchHttpFunctions(ISearchStore store, SearchIdGenerator ids, TimeProvider time)
+public sealed class SearchHttpFunctions(ISearchStore store, SearchIdGenerator ids, TimeProvider time, SpecLimits limits)
 {
     /// <summary><c>POST /api/searches</c>.</summary>
     [Function("CreateSearch")]
@@ -43,7 +44,7 @@ public sealed class SearchHttpFunctions(ISearchStore store, SearchIdGenerator id
         [DurableClient] DurableTaskClient client) =>
         await WriteAsync(request, await Api(client).WeightsAsync(id, trialId, request.HttpContext.RequestAborted));
 
-    private SearchApi Api(DurableTaskClient client) => new(new DurableClientOrchestrationClient(client), store, ids, time);
+    private SearchApi Api(DurableTaskClient client) => new(new DurableClientOrchestrationClient(client), store, ids, time, limits);
 
     private static async Task<IActionResult> WriteAsync(HttpRequest request, ApiResponse response)
     {

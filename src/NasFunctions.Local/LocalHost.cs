@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,6 +11,7 @@ using NasFunctions.Api;
 using NasFunctions.Local.Durable;
 using NasFunctions.Local.Http;
 using NasFunctions.Orchestration;
+using NasFunctions.Orchestration.Spec;
 using NasFunctions.Storage;
 using NasFunctions.Storage.Emulator;
 
@@ -23,9 +26,11 @@ public sealed class LocalHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly LocalDurableEngine _engine;
     private readonly OwnedStorage _storage;
+    private readonly string? _apiKey;
 
-    private LocalHost(WebApplication app, LocalDurableEngine engine, OwnedStorage storage, string baseUrl)
+    private LocalHost(WebApplication app, LocalDurableEngine engine, OwnedStorage storage, string baseUrl, string? apiKey)
     {
+        _apiKey = apiKey;
         _app = app;
         _engine = engine;
         _storage = storage;
@@ -52,6 +57,9 @@ public sealed class LocalHost : IAsyncDisposable
     public static async Task<LocalHost> StartAsync(
         LocalHostOptions options, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var limits = SpecLimits.For(options.Evaluator);
         var started = TimeProvider.System.GetTimestamp();
         var storage = await OwnedStorage.OpenAsync(options, cancellationToken);
         var storageReady = TimeProvider.System.GetElapsedTime(started);
@@ -62,8 +70,11 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
             builder.Logging.AddFilter("DurableTask", options.LogLevel >= LogLevel.Warning ? LogLevel.Error : LogLevel.Warning);
-            builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+            var bind = IPAddress.Parse(options.BindAddress);
+            builder.WebHost.UseUrls($"http://{(bind.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind.ToString())}:{options.Port}");
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxSpecBytes);
             builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
+            builder.Services.AddSingleton(limits);
             builder.Services.AddNasSearch(new StorageOptions { ConnectionString = connectionString }, options.Evaluator);
             builder.Services.AddSingleton(SearchIdGenerator.System);
             builder.Services.AddSingleton<EngineSlot>();
@@ -73,7 +84,7 @@ public sealed class LocalHost : IAsyncDisposable
                 sp, storage.Journal is { } journal ? [journal] : []));
             configure?.Invoke(builder.Services);
             var app = builder.Build();
-            app.UseExceptionHandler(error => error.Run(http => http.WriteAsync(ApiResponse.InternalError())));
+            app.UseProblemPipeline(new RequestGate(options.ApiKey, options.IsLoopback, limits.MaxSpecBytes), limits.MaxSpecBytes);
             app.MapSearchApi();
 
             await app.Services.GetRequiredService<ISearchStore>().EnsureCreatedAsync(cancellationToken);
@@ -92,7 +103,7 @@ public sealed class LocalHost : IAsyncDisposable
                 "Started in {Total:0.0} s: storage {Storage:0.0} s, services and tables {App:0.0} s, durable engine and HTTP {Engine:0.0} s.",
                 TimeProvider.System.GetElapsedTime(started).TotalSeconds, storageReady.TotalSeconds, (appReady - storageReady).TotalSeconds,
                 (TimeProvider.System.GetElapsedTime(started) - appReady).TotalSeconds);
-            return new LocalHost(app, engine, storage, baseUrl);
+            return new LocalHost(app, engine, storage, baseUrl, options.ApiKey);
         }
         catch
         {
@@ -100,6 +111,9 @@ public sealed class LocalHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A client for this host's API: its base address and, when the host has one, its API key.</summary>
+    public HttpClient CreateClient(TimeSpan? timeout = null) => ApiClient.Create(BaseUrl, _apiKey, timeout);
 
     /// <summary>
     /// Stops in bounded time, even while trials train: the HTTP API, then the worker (running trainings are abandoned and

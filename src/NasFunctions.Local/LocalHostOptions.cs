@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
+using NasFunctions.Evaluator.Data;
+using NasFunctions.Local.Cli;
 using NasFunctions.Local.Durable;
 using NasFunctions.Orchestration.Evaluation;
 
@@ -9,6 +12,15 @@ public sealed class LocalHostOptions
 {
     /// <summary>HTTP port on 127.0.0.1; 0 picks a free one (default 7071, as <c>func start</c>).</summary>
     public int Port { get; set; } = 7071;
+
+    /// <summary>
+    /// IP address the HTTP API listens on (default <c>127.0.0.1</c>). Any address that is not loopback needs an
+    /// <see cref="ApiKey"/>; on loopback the host also refuses requests whose Host header is not its own loopback name and port.
+    /// </summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>A key every request must carry (<c>x-api-key</c> or <c>Authorization: Bearer</c>); null: none (default null, or <c>NAS_API_KEY</c>).</summary>
+    public string? ApiKey { get; set; } = Environment.GetEnvironmentVariable("NAS_API_KEY") is { Length: > 0 } key ? key : null;
 
     /// <summary>Storage connection string; null starts the project's own Azurite (default null, or <c>NAS_STORAGE</c>).</summary>
     public string? ConnectionString { get; set; } = Environment.GetEnvironmentVariable("NAS_STORAGE");
@@ -28,6 +40,25 @@ public sealed class LocalHostOptions
     /// <summary>The durable engine's settings.</summary>
     public DurableEngineOptions Durable { get; set; } = new();
 
-    /// <summary>How this host trains.</summary>
-    public EvaluatorHostOptions Evaluator { get; set; } = new();
+    /// <summary>How this host trains; its data roots default to the project's <c>.nas/data</c> and Debian's <c>/usr/share/datasets</c>.</summary>
+    public EvaluatorHostOptions Evaluator { get; set; } = new() { DataRoots = [NasHome.DataFolder, DataRoots.DebianDatasets] };
+
+    /// <summary>Whether <see cref="BindAddress"/> is a loopback address.</summary>
+    public bool IsLoopback => IPAddress.TryParse(BindAddress, out var address) && IPAddress.IsLoopback(address);
+
+    /// <summary>Throws when the settings cannot be served: an address that is no IP, or a non-loopback bind without a key.</summary>
+    /// <exception cref="ArgumentException">The message says what to change.</exception>
+    public void Validate()
+    {
+        if (!IPAddress.TryParse(BindAddress, out _))
+        {
+            throw new ArgumentException($"The bind address must be an IP address (default 127.0.0.1), not '{BindAddress}'.");
+        }
+
+        if (!IsLoopback && ApiKey is null)
+        {
+            throw new ArgumentException(
+                $"Listening on {BindAddress} (not loopback) needs an API key: pass --api-key or set NAS_API_KEY.");
+        }
+    }
 }

@@ -49,8 +49,11 @@ static int Usage()
 
           nas search [spec.json] [--port N]   run a search (default: the small Fashion-MNIST demo), follow it, print the leaderboard
                                               (through the running `nas serve` when one holds .nas)
-          nas status <id> [--url URL]         show a search (from a running `nas serve`, else from local storage)
-          nas serve [--port N]                run the HTTP API and workers in the foreground (default port 7071); one per .nas folder
+          nas status <id> [--url URL] [--api-key KEY]
+                                              show a search (from a running `nas serve`, else from local storage)
+          nas serve [--port N] [--bind IP] [--api-key KEY]
+                                              run the HTTP API and workers in the foreground (default 127.0.0.1:7071;
+                                              a non-loopback --bind needs a key; NAS_API_KEY sets it too); one per .nas folder
           nas bench strategies --table PATH [--column NAME] [--queries K] [--seeds S] [--json]
                                               every strategy on a tabular benchmark (NAS-Bench-201 by default)
           nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 6] [--rounds 5] [--json]

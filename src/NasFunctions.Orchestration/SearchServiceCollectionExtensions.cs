@@ -12,16 +12,18 @@ namespace NasFunctions.Orchestration;
 /// <summary>Registers what the search's activities need; both hosts call it.</summary>
 public static class SearchServiceCollectionExtensions
 {
-    /// <summary>Adds storage, the spec cache, the data sets (<c>blob:</c> paths from the account, others local), the TorchSharp evaluator (unless one is registered) and the activities.</summary>
+    /// <summary>Adds storage, the host's spec limits, the spec cache, the data sets (<c>blob:</c> paths from the account, others from the host's data roots), the TorchSharp evaluator (unless one is registered) and the activities.</summary>
     public static IServiceCollection AddNasSearch(this IServiceCollection services, StorageOptions storage, EvaluatorHostOptions? evaluator = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(storage);
         services.TryAddSingleton<ISearchStore>(_ => new AzureSearchStore(storage));
-        services.TryAddSingleton<SearchSpecCache>();
         services.TryAddSingleton(evaluator ?? new EvaluatorHostOptions());
+        services.TryAddSingleton(sp => SpecLimits.For(sp.GetRequiredService<EvaluatorHostOptions>()));
+        services.TryAddSingleton(sp => new SearchSpecCache(sp.GetRequiredService<ISearchStore>(), sp.GetRequiredService<SpecLimits>()));
         services.TryAddSingleton<IDatasetSource>(sp => new BlobOrLocalDatasetSource(
-            new BlobDatasetSource(storage, sp.GetRequiredService<EvaluatorHostOptions>().DatasetCacheFolder)));
+            new BlobDatasetSource(storage, sp.GetRequiredService<EvaluatorHostOptions>().DatasetCacheFolder),
+            new RootedDatasetSource(sp.GetRequiredService<SpecLimits>().DataRoots)));
         services.TryAddSingleton<ITrialEvaluator, TorchTrialEvaluator>();
         services.TryAddTransient<ProposeCandidatesActivity>();
         services.TryAddTransient<TrainCandidateActivity>();

@@ -172,6 +172,18 @@ public sealed class AzureSearchStore : ISearchStore
         return trials;
     }
 
+    /// <inheritdoc />
+    public async Task DeleteSearchAsync(string searchId, CancellationToken cancellationToken = default)
+    {
+        string prefix = BlobPaths.Search(searchId);
+        await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        await _searches.DeleteEntityAsync(SearchEntity.Partition, searchId, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     private static void EnsureStatus(bool valid, string status, IReadOnlyList<string> allowed)
     {
         if (!valid)

@@ -72,4 +72,7 @@ public interface ISearchStore
 
     /// <summary>Reads every trial row of one search, ordered by trial id.</summary>
     Task<IReadOnlyList<TrialRecord>> ListTrialsAsync(string searchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a search that never started: its Searches row and every blob under its prefix; missing ones are fine.</summary>
+    Task DeleteSearchAsync(string searchId, CancellationToken cancellationToken = default);
 }

@@ -62,9 +62,8 @@ public sealed class DatasetOptions
         }
         else if (Path is null && DefaultFolder(Name) is null)
         {
-            errors.Add($"Path is required for data set '{Name}'; only 'fashion-mnist' ({FashionMnistFolder}) and " +
-                $"'spam-assassin' ({SpamAssassinFolder}) have a default folder. Known names: {string.Join(", ", KnownNames)}; " +
-                "any other name is read as IDX images.");
+            errors.Add($"Path is required for data set '{Name}'; only 'fashion-mnist' and 'spam-assassin' have a default " +
+                $"folder. Known names: {string.Join(", ", KnownNames)}; any other name is read as IDX images.");
         }
 
         if (Path is not null && string.IsNullOrWhiteSpace(Path))

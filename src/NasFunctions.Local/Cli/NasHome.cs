@@ -7,6 +7,11 @@ public static class NasHome
     public static string Path => Directory.CreateDirectory(
         Environment.GetEnvironmentVariable("NAS_HOME") is { Length: > 0 } home ? home : System.IO.Path.Combine(Environment.CurrentDirectory, ".nas")).FullName;
 
+    /// <summary>The project's data folder, <c>data</c> under the home folder (not created): one of the local host's data roots.</summary>
+    public static string DataFolder => System.IO.Path.Combine(
+        Environment.GetEnvironmentVariable("NAS_HOME") is { Length: > 0 } home ? home : System.IO.Path.Combine(Environment.CurrentDirectory, ".nas"),
+        "data");
+
     /// <summary>The folder Azurite persists to, so <c>nas status</c> can read a finished search later.</summary>
     public static string AzuriteLocation => Directory.CreateDirectory(System.IO.Path.Combine(Path, "azurite")).FullName;
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using NasFunctions.Local.Http;
 
 namespace NasFunctions.Local.Cli;
 
@@ -25,19 +26,20 @@ public static class SearchCommand
         {
             // The data folder has its host already: a second one must not open it, so the search goes to that one.
             Console.WriteLine($"spec: {Path.GetFileName(specPath)}; using the running nas serve at {running}");
-            return await RunAsync(running, spec, cancellationToken);
+            using var client = ApiClient.Create(running, new LocalHostOptions().ApiKey);
+            return await RunAsync(client, spec, cancellationToken);
         }
 
         Console.WriteLine($"spec: {Path.GetFileName(specPath)}; starting Azurite, the durable worker and the HTTP API...");
         await using var host = await LocalHost.StartAsync(
             new LocalHostOptions { Port = line.Int("port", 0), AzuriteLocation = NasHome.AzuriteLocation }, cancellationToken: cancellationToken);
-        return await RunAsync(host.BaseUrl, spec, cancellationToken);
+        using var http = host.CreateClient();
+        return await RunAsync(http, spec, cancellationToken);
     }
 
-    // Posts the spec to the host at baseUrl, follows the search and prints its leaderboard.
-    private static async Task<int> RunAsync(string baseUrl, string spec, CancellationToken cancellationToken)
+    // Posts the spec to the host behind http, follows the search and prints its leaderboard.
+    private static async Task<int> RunAsync(HttpClient http, string spec, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
         using var response = await http.PostAsync("api/searches", new StringContent(spec, Encoding.UTF8, "application/json"), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -1,6 +1,6 @@
 namespace NasFunctions.Local.Cli;
 
-/// <summary><c>nas serve [--port N]</c>: runs Azurite, the HTTP API and the workers in the foreground until stopped.</summary>
+/// <summary><c>nas serve [--port N] [--bind IP --api-key KEY]</c>: runs Azurite, the HTTP API and the workers in the foreground until stopped.</summary>
 public static class ServeCommand
 {
     /// <summary>Runs until Ctrl+C or SIGTERM; returns the process exit code.</summary>
@@ -12,6 +12,16 @@ public static class ServeCommand
             AzuriteLocation = NasHome.AzuriteLocation,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
         };
+        if (line.String("bind") is { } bind)
+        {
+            options.BindAddress = bind;
+        }
+
+        if (line.String("api-key") is { } apiKey)
+        {
+            options.ApiKey = apiKey;
+        }
+
         if (line.String("worker-id") is { } workerId)
         {
             options.Durable.WorkerId = workerId;
@@ -20,6 +30,9 @@ public static class ServeCommand
         await using var host = await LocalHost.StartAsync(options, cancellationToken: cancellationToken);
         Console.WriteLine($"NasFunctions listening on {host.BaseUrl} (POST {host.BaseUrl}/api/searches); Ctrl+C stops.");
         Console.WriteLine($"storage: {(options.ConnectionString is null ? $"Azurite (pid {host.AzuriteProcessId}) in {options.AzuriteLocation}" : "NAS_STORAGE")}");
+        Console.WriteLine(options.ApiKey is null
+            ? "access: loopback only, no API key; cross-origin and foreign-Host requests are refused"
+            : $"access: {(options.IsLoopback ? "loopback" : options.BindAddress)}, every request needs the API key (x-api-key or Authorization: Bearer)");
         var stopped = await Task.WhenAny(host.Failed, Task.Delay(Timeout.Infinite, cancellationToken));
         if (stopped == host.Failed)
         {

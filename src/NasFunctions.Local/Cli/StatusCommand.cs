@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using NasFunctions.Local.Http;
 
 namespace NasFunctions.Local.Cli;
 
@@ -11,7 +12,7 @@ public static class StatusCommand
     {
         if (line.Arguments.Count != 1)
         {
-            Console.Error.WriteLine("usage: nas status <search-id> [--url http://127.0.0.1:7071]");
+            Console.Error.WriteLine("usage: nas status <search-id> [--url http://127.0.0.1:7071] [--api-key KEY]");
             return 2;
         }
 
@@ -19,7 +20,7 @@ public static class StatusCommand
         string url = line.String("url") ?? await RunningServe.FindAsync(cancellationToken) ?? "http://127.0.0.1:7071";
         try
         {
-            return await PrintAsync(url, id, cancellationToken);
+            return await PrintAsync(url, line.String("api-key", new LocalHostOptions().ApiKey), id, cancellationToken);
         }
         catch (HttpRequestException exception) when (exception.InnerException is SocketException)
         {
@@ -29,12 +30,18 @@ public static class StatusCommand
         await using var host = await LocalHost.StartAsync(
             new LocalHostOptions { Port = 0, RunWorker = false, AzuriteLocation = NasHome.AzuriteLocation },
             cancellationToken: cancellationToken);
-        return await PrintAsync(host.BaseUrl, id, cancellationToken);
+        using var own = host.CreateClient(TimeSpan.FromSeconds(30));
+        return await PrintAsync(own, id, cancellationToken);
     }
 
-    private static async Task<int> PrintAsync(string url, string id, CancellationToken cancellationToken)
+    private static async Task<int> PrintAsync(string url, string? apiKey, string id, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = ApiClient.Create(url, apiKey, TimeSpan.FromSeconds(30));
+        return await PrintAsync(http, id, cancellationToken);
+    }
+
+    private static async Task<int> PrintAsync(HttpClient http, string id, CancellationToken cancellationToken)
+    {
         using var response = await http.GetAsync($"api/searches/{Uri.EscapeDataString(id)}", cancellationToken);
         string body = await response.Content.ReadAsStringAsync(cancellationToken);
         Console.WriteLine(body);

@@ -29,6 +29,18 @@ public sealed class EvaluatorHostOptions
     /// <summary>How often a running training reads its Trials row and its Searches row for a stop (its timeout, a terminate); 10 ms to 1 min (default 2 s).</summary>
     public TimeSpan StopCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Folders a spec's local <c>dataset.path</c> may point into (absolute; links resolved); null: only Debian's
+    /// <c>/usr/share/datasets</c> (the local host adds its own <c>.nas/data</c>). Other paths are refused with a 400.
+    /// </summary>
+    public string[]? DataRoots { get; set; }
+
+    /// <summary>Most bytes the files of one local data set may hold together (default 4 GiB; CIFAR-10 is about 180 MB).</summary>
+    public long MaxDatasetBytes { get; set; } = 4L << 30;
+
+    /// <summary>The roots in force: <see cref="DataRoots"/>, or Debian's data-set folder.</summary>
+    public IReadOnlyList<string> EffectiveDataRoots => DataRoots ?? [Evaluator.Data.DataRoots.DebianDatasets];
+
     /// <summary>The threads a training gets when the spec says 0.</summary>
     public int EffectiveThreads => ThreadsPerTraining > 0 ? ThreadsPerTraining : Math.Max(1, Environment.ProcessorCount / Math.Max(1, TrainingSlots));
 
@@ -64,6 +76,16 @@ public sealed class EvaluatorHostOptions
         if (DatasetCacheFolder is not null && string.IsNullOrWhiteSpace(DatasetCacheFolder))
         {
             errors.Add("DatasetCacheFolder must be null (the temp folder) or a folder name, not blank.");
+        }
+
+        if (DataRoots is not null && DataRoots.Any(root => string.IsNullOrWhiteSpace(root) || !Path.IsPathFullyQualified(root)))
+        {
+            errors.Add("DataRoots must list absolute folders.");
+        }
+
+        if (MaxDatasetBytes < 1)
+        {
+            errors.Add("MaxDatasetBytes must be at least 1.");
         }
 
         return errors;

@@ -3,9 +3,15 @@ using NasFunctions.Storage;
 
 namespace NasFunctions.Orchestration.Spec;
 
-/// <summary>Loads a search's spec from storage once per host and keeps the parsed form.</summary>
-public sealed class SearchSpecCache(ISearchStore store)
+/// <summary>Loads a search's spec from storage once per host and keeps the parsed form, read against the host's limits.</summary>
+public sealed class SearchSpecCache(ISearchStore store, SpecLimits limits)
 {
+    /// <summary>A cache that reads specs with the default limits.</summary>
+    public SearchSpecCache(ISearchStore store)
+        : this(store, SpecLimits.Default)
+    {
+    }
+
     private readonly ConcurrentDictionary<string, SearchSpec> _specs = new(StringComparer.Ordinal);
 
     /// <summary>The parsed spec of a search; throws when it is missing or no longer valid.</summary>
@@ -18,7 +24,7 @@ public sealed class SearchSpecCache(ISearchStore store)
 
         string json = await store.GetSpecAsync(searchId, cancellationToken)
             ?? throw new InvalidOperationException($"Search '{searchId}' has no stored spec.");
-        var result = SearchSpecReader.Read(json);
+        var result = SearchSpecReader.Read(json, limits);
         if (!result.IsValid)
         {
             throw new InvalidOperationException(

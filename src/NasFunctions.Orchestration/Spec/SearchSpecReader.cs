@@ -8,7 +8,7 @@ using NasFunctions.Strategy;
 
 namespace NasFunctions.Orchestration.Spec;
 
-/// <summary>Parses and validates a search spec, listing every error it finds.</summary>
+/// <summary>Parses and validates a search spec, listing every error it finds, against the host's <see cref="SpecLimits"/>.</summary>
 public static class SearchSpecReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -17,9 +17,13 @@ public static class SearchSpecReader
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    /// <summary>Reads a spec from JSON text; the result has either a spec or at least one error.</summary>
-    public static SpecReadResult Read(string json)
+    /// <summary>Reads a spec from JSON text with the default limits (<see cref="SpecLimits.Default"/>).</summary>
+    public static SpecReadResult Read(string json) => Read(json, SpecLimits.Default);
+
+    /// <summary>Reads a spec from JSON text, checked against <paramref name="limits"/>; the result has either a spec or at least one error.</summary>
+    public static SpecReadResult Read(string json, SpecLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         JsonDocument document;
         try
         {
@@ -34,12 +38,18 @@ public static class SearchSpecReader
         using (document)
         {
             var errors = new List<SpecError>();
-            var spec = Read(document.RootElement, errors);
+            SpecDocument.Check(document.RootElement, "$", errors);
+            if (errors.Count > 0)
+            {
+                return new SpecReadResult(null, errors); // repeated keys or broken text: no field is read
+            }
+
+            var spec = Read(document.RootElement, limits, errors);
             return errors.Count == 0 && spec is not null ? new SpecReadResult(spec, []) : new SpecReadResult(null, errors);
         }
     }
 
-    private static SearchSpec? Read(JsonElement root, List<SpecError> errors)
+    private static SearchSpec? Read(JsonElement root, SpecLimits limits, List<SpecError> errors)
     {
         var spec = SpecObject.From(root, "$", errors);
         if (spec is null)
@@ -47,19 +57,24 @@ public static class SearchSpecReader
             return null;
         }
 
-        string name = spec.String("name", "search");
+        string name = ReadName(spec, limits);
         long seed = spec.Long("seed", 0, 0, int.MaxValue);
-        var space = spec.Field("space") is { } spaceElement
+        var spaceField = spec.Field("space");
+        var space = spaceField is { } spaceElement
             ? SearchSpaceCatalog.FromJson(spaceElement, spec.PathOf("space"), errors)
             : MacroCnnSpace.Default;
-        var dataset = ReadDataset(spec.Object("dataset"), spec.PathOf("dataset"), errors);
-        var budget = ReadBudget(spec.Object("budget"));
-        var training = ReadTraining(spec.Object("training"));
+        int before = errors.Count;
+        var dataset = ReadDataset(spec.Object("dataset"), spec.PathOf("dataset"), limits, errors);
+        bool datasetNamed = !errors.Skip(before).Any(e => e.Path == SpecJson.Property(spec.PathOf("dataset"), "name"));
+        var budget = ReadBudget(spec.Object("budget"), limits);
+        var training = ReadTraining(spec.Object("training"), limits);
         var strategy = ReadStrategy(spec, errors);
         spec.RejectUnknown();
-        if (space is not null)
+        bool paired = space is not null
+            && CheckPairing(space, dataset, spec.Field("dataset") is null ? spec.PathOf("dataset") : SpecJson.Property(spec.PathOf("dataset"), "name"), errors);
+        if (datasetNamed && paired)
         {
-            CheckPairing(space, dataset, spec.Field("dataset") is null ? spec.PathOf("dataset") : SpecJson.Property(spec.PathOf("dataset"), "name"), errors);
+            DatasetFit.Check(spaceField, spec.PathOf("space"), dataset.Name, errors);
         }
 
         if (strategy is not null)
@@ -77,7 +92,26 @@ public static class SearchSpecReader
         return space is null || strategy is null ? null : new SearchSpec(name, seed, space, dataset, strategy, budget, training);
     }
 
-    private static DatasetSpec ReadDataset(SpecObject? dataset, string path, List<SpecError> errors)
+    /// <summary>The search's label: at most the limit's characters, no control characters (default <c>search</c>).</summary>
+    private static string ReadName(SpecObject spec, SpecLimits limits)
+    {
+        string name = spec.String("name", "search");
+        if (name.Length > limits.MaxNameLength)
+        {
+            spec.Error("name", $"must be at most {limits.MaxNameLength} characters, not {name.Length}");
+            return "search";
+        }
+
+        if (name.Any(char.IsControl))
+        {
+            spec.Error("name", "must not hold control characters (line breaks, tabs, NUL)");
+            return "search";
+        }
+
+        return name;
+    }
+
+    private static DatasetSpec ReadDataset(SpecObject? dataset, string path, SpecLimits limits, List<SpecError> errors)
     {
         if (dataset is null)
         {
@@ -110,12 +144,16 @@ public static class SearchSpecReader
                 dataset.Error("path", problem);
             }
         }
+        else if (result.Path is { } local && limits.DataRoots.Problem(local) is { } problem)
+        {
+            dataset.Error("path", problem); // the same words whether or not a file outside the roots exists
+        }
 
         return result;
     }
 
-    /// <summary>Adds an error when the space's networks cannot take the data set's samples (images, feature rows, texts).</summary>
-    private static void CheckPairing(ISearchSpace space, DatasetSpec dataset, string path, List<SpecError> errors)
+    /// <summary>Adds an error when the space's networks cannot take the data set's samples (images, feature rows, texts); false then.</summary>
+    private static bool CheckPairing(ISearchSpace space, DatasetSpec dataset, string path, List<SpecError> errors)
     {
         ModelInput wanted;
         try
@@ -124,7 +162,7 @@ public static class SearchSpecReader
         }
         catch (NotSupportedException)
         {
-            return; // a custom space: its evaluator decides
+            return true; // a custom space: its evaluator decides
         }
 
         var kind = dataset.ToOptions(0).Kind;
@@ -144,7 +182,10 @@ public static class SearchSpecReader
             };
             errors.Add(new SpecError(path,
                 $"data set '{dataset.Name}' holds {Describe(has)} but search space '{space.Kind}' trains on {Describe(wanted)}; use {fits}"));
+            return false;
         }
+
+        return true;
     }
 
     private static string Describe(ModelInput input) => input switch
@@ -154,7 +195,7 @@ public static class SearchSpecReader
         _ => "texts",
     };
 
-    private static SearchBudget ReadBudget(SpecObject? budget)
+    private static SearchBudget ReadBudget(SpecObject? budget, SpecLimits limits)
     {
         if (budget is null)
         {
@@ -164,14 +205,20 @@ public static class SearchSpecReader
         var defaults = SearchBudget.Default;
         int rounds = budget.Int("rounds", defaults.Rounds, 1, 10_000);
         int perRound = budget.Int("candidatesPerRound", defaults.CandidatesPerRound, 1, 1_000);
-        int maxTrials = budget.Int("maxTrials", rounds * perRound, 1, 1_000_000);
+        if ((long)rounds * perRound > limits.MaxTrials)
+        {
+            budget.Error("candidatesPerRound",
+                $"rounds x candidatesPerRound is {(long)rounds * perRound} trials; this host allows at most {limits.MaxTrials} per search");
+        }
+
+        int maxTrials = budget.Int("maxTrials", Math.Min(rounds * perRound, limits.MaxTrials), 1, limits.MaxTrials);
         int parallel = budget.Int("maxParallelTrials", defaults.MaxParallelTrials, 1, 1_000);
         int? maxFailed = budget.Field("maxFailedTrials") is null ? null : budget.Int("maxFailedTrials", SearchBudget.DefaultFailedTrialCap(maxTrials), 0, 1_000_000);
         budget.RejectUnknown();
         return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed);
     }
 
-    private static TrainingSpec ReadTraining(SpecObject? training)
+    private static TrainingSpec ReadTraining(SpecObject? training, SpecLimits limits)
     {
         if (training is null)
         {
@@ -180,11 +227,11 @@ public static class SearchSpecReader
 
         var defaults = TrainingSpec.Default;
         var result = new TrainingSpec(
-            training.Int("epochs", defaults.Epochs, 1, 1_000),
+            training.Int("epochs", defaults.Epochs, 1, limits.MaxEpochs),
             training.Number("dataFraction", defaults.DataFraction, 0, 1),
-            training.Int("batchSize", defaults.BatchSize, 1, 8_192),
+            training.Int("batchSize", defaults.BatchSize, 1, limits.MaxBatchSize),
             training.Number("learningRate", defaults.LearningRate, 0, 10),
-            training.Int("threads", defaults.Threads, 0, 256),
+            training.Int("threads", defaults.Threads, 0, limits.MaxThreads),
             training.String("device", defaults.Device, TrainingSpec.Devices),
             ReadEarlyStopping(training.Object("earlyStopping")),
             training.String("precision", defaults.Precision, TrainingSpec.Precisions),

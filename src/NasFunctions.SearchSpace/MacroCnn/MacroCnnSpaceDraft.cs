@@ -62,7 +62,7 @@ internal sealed class MacroCnnSpaceDraft
         CheckBlocks(path, errors);
         CheckList(Operations, SpecJson.Property(path, "operations"), o => Enum.IsDefined(o) ? null : $"unknown operation {(int)o}",
             o => Enum.IsDefined(o) ? MacroOperationNames.Name(o) : ((int)o).ToString(CultureInfo.InvariantCulture), errors);
-        CheckList(Channels, SpecJson.Property(path, "channels"), c => c > 0 ? null : $"must be positive, not {c}",
+        CheckList(Channels, SpecJson.Property(path, "channels"), c => LayerWidths.Problem(c),
             c => c.ToString(CultureInfo.InvariantCulture), errors);
         CheckList(BatchNorm, SpecJson.Property(path, "batchNorm"), _ => null, FormatBool, errors);
         CheckList(Skip, SpecJson.Property(path, "skip"), _ => null, FormatBool, errors);

@@ -50,7 +50,7 @@ public sealed class MlpSpaceOptions
         }
 
         SpecLists.CheckLayers(MinLayers, MaxLayers, MostLayers, path, errors);
-        SpecLists.Check(Units, SpecJson.Property(path, "units"), u => u > 0 ? null : $"must be positive, not {u}", u => $"{u}", errors);
+        SpecLists.Check(Units, SpecJson.Property(path, "units"), LayerWidths.Problem, u => $"{u}", errors);
         SpecLists.Check(Activations, SpecJson.Property(path, "activations"),
             a => MlpActivations.All.Contains(a) ? null : $"unknown activation '{a}'; known activations: {string.Join(", ", MlpActivations.All)}",
             a => a, errors);

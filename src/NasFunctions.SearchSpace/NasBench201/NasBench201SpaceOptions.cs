@@ -10,10 +10,10 @@ public sealed class NasBench201SpaceOptions
     /// <summary>Allowed edge operations (<c>operations</c>): a non-empty subset in the benchmark's fixed order; default all five.</summary>
     public IReadOnlyList<NasBench201Operation> Operations { get; init; } = Enum.GetValues<NasBench201Operation>();
 
-    /// <summary>Channels of the first stage (<c>channels</c>), doubled at each of the two reduction blocks; default 16.</summary>
+    /// <summary>Channels of the first stage (<c>channels</c>, at most <see cref="LayerWidths.Max"/> in a spec), doubled at each of the two reduction blocks; default 16.</summary>
     public int Channels { get; init; } = 16;
 
-    /// <summary>Cells in each of the three stages (<c>cellsPerStage</c>); default 5.</summary>
+    /// <summary>Cells in each of the three stages (<c>cellsPerStage</c>, at most 100 in a spec); default 5.</summary>
     public int CellsPerStage { get; init; } = 5;
 
     /// <summary>Channels of the input images (<c>input[0]</c>); default 3.</summary>
@@ -54,7 +54,11 @@ public sealed class NasBench201SpaceOptions
             }
         }
 
-        Positive(errors, SpecJson.Property(path, "channels"), Channels);
+        if (LayerWidths.Problem(Channels) is { } wide)
+        {
+            errors.Add(new SpecError(SpecJson.Property(path, "channels"), wide));
+        }
+
         Positive(errors, SpecJson.Property(path, "cellsPerStage"), CellsPerStage);
         var inputPath = SpecJson.Property(path, "input");
         Positive(errors, SpecJson.Index(inputPath, 0), InputChannels);

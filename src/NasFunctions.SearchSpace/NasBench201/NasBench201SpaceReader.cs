@@ -16,8 +16,8 @@ internal static class NasBench201SpaceReader
 
         var defaults = new NasBench201SpaceOptions();
         var operations = spec.Field("operations") is { } list ? ReadOperations(list, spec.PathOf("operations"), errors) : defaults.Operations;
-        var channels = spec.Int("channels", defaults.Channels, min: 1);
-        var cellsPerStage = spec.Int("cellsPerStage", defaults.CellsPerStage, min: 1);
+        var channels = spec.Int("channels", defaults.Channels, min: 1, max: LayerWidths.Max);
+        var cellsPerStage = spec.Int("cellsPerStage", defaults.CellsPerStage, min: 1, max: 100);
         var input = spec.Field("input") is { } shape
             ? ReadInput(shape, spec.PathOf("input"), errors)
             : [defaults.InputChannels, defaults.InputHeight, defaults.InputWidth];

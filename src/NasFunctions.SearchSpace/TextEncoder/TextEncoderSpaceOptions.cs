@@ -45,10 +45,10 @@ public sealed class TextEncoderSpaceOptions
         AtLeast(errors, path, "vocabulary", Vocabulary, 2);
         AtLeast(errors, path, "maxLength", MaxLength, 1);
         AtLeast(errors, path, "classes", Classes, 2);
-        SpecLists.Check(Embedding, SpecJson.Property(path, "embedding"), e => e > 0 ? null : $"must be positive, not {e}", e => $"{e}", errors);
+        SpecLists.Check(Embedding, SpecJson.Property(path, "embedding"), LayerWidths.Problem, e => $"{e}", errors);
         SpecLists.CheckLayers(MinLayers, MaxLayers, MostLayers, path, errors);
         SpecLists.Check(Layers, SpecJson.Property(path, "layers"), Known("layer", TextEncoderVocabulary.Layers), l => l, errors);
-        SpecLists.Check(Width, SpecJson.Property(path, "width"), w => w > 0 ? null : $"must be positive, not {w}", w => $"{w}", errors);
+        SpecLists.Check(Width, SpecJson.Property(path, "width"), LayerWidths.Problem, w => $"{w}", errors);
         SpecLists.Check(Pooling, SpecJson.Property(path, "pooling"), Known("pooling", TextEncoderVocabulary.Pooling), p => p, errors);
         return errors;
     }

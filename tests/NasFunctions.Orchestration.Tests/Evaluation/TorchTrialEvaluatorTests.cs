@@ -13,11 +13,13 @@ public sealed class TorchTrialEvaluatorTests
     [Fact]
     public void An_mlp_trains_on_a_csv_table()
     {
+        string wine = RepositoryFiles.Find(".nas/data/tabular/wine.csv");
+        var inRepository = SpecLimits.For(new EvaluatorHostOptions { DataRoots = [Path.GetDirectoryName(wine)!] });
         var evaluation = Evaluate($$"""
             { "space": { "kind": "mlp", "inputs": 1, "classes": 2, "maxLayers": 2, "units": [16] },
-              "dataset": { "name": "csv", "path": "{{RepositoryFiles.Find(".nas/data/tabular/wine.csv")}}", "labelColumn": "class" },
+              "dataset": { "name": "csv", "path": "{{wine}}", "labelColumn": "class" },
               "training": { "epochs": 10, "batchSize": 16, "learningRate": 0.003 } }
-            """, new Fidelity(10, 1));
+            """, new Fidelity(10, 1), inRepository);
 
         evaluation.ValidationAccuracy.ShouldBeGreaterThan(0.8); // three classes, the commonest about 0.4
     }
@@ -109,14 +111,15 @@ public sealed class TorchTrialEvaluatorTests
 
     private static SearchSpec Read(string json)
     {
-        var read = SearchSpecReader.Read(json);
+        string tabular = Path.GetDirectoryName(RepositoryFiles.Find(".nas/data/tabular/wine.csv"))!;
+        var read = SearchSpecReader.Read(json, SpecLimits.For(new EvaluatorHostOptions { DataRoots = [tabular] }));
         read.Errors.ShouldBeEmpty();
         return read.Spec!;
     }
 
-    private static TrialEvaluation Evaluate(string json, Fidelity fidelity)
+    private static TrialEvaluation Evaluate(string json, Fidelity fidelity, SpecLimits? limits = null)
     {
-        var read = SearchSpecReader.Read(json);
+        var read = SearchSpecReader.Read(json, limits ?? SpecLimits.Default);
         read.Errors.ShouldBeEmpty();
         var spec = read.Spec!;
         using var evaluator = new TorchTrialEvaluator(Host);

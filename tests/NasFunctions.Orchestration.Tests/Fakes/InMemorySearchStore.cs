@@ -144,6 +144,17 @@ public sealed class InMemorySearchStore : ISearchStore
     public Task<IReadOnlyList<TrialRecord>> ListTrialsAsync(string searchId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TrialRecord>>(_trials.Values.Where(t => t.SearchId == searchId).OrderBy(t => t.TrialId, StringComparer.Ordinal).ToList());
 
+    public Task DeleteSearchAsync(string searchId, CancellationToken cancellationToken = default)
+    {
+        foreach (var name in _blobs.Keys.Where(n => n.StartsWith(BlobPaths.Search(searchId), StringComparison.Ordinal)))
+        {
+            _blobs.TryRemove(name, out _);
+        }
+
+        _searches.TryRemove(searchId, out _);
+        return Task.CompletedTask;
+    }
+
     private Task PutText(string name, string text)
     {
         _blobs[name] = System.Text.Encoding.UTF8.GetBytes(text);

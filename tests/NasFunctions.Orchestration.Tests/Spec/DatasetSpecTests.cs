@@ -7,21 +7,24 @@ public class DatasetSpecTests
     [Fact]
     public void Reads_the_table_and_text_fields()
     {
-        var table = SearchSpecReader.Read("""
+        using var data = new DataRootFolder();
+        string wine = data.File("wine.csv");
+        string reviews = data.File("reviews.csv", "body,stars\nfine,5\n");
+        var table = SearchSpecReader.Read($$"""
             { "space": { "kind": "mlp", "inputs": 13, "classes": 3 },
-              "dataset": { "name": "csv", "path": "/data/wine.csv", "labelColumn": "class", "testFraction": 0.3 } }
-            """);
-        var text = SearchSpecReader.Read("""
+              "dataset": { "name": "csv", "path": "{{wine}}", "labelColumn": "class", "testFraction": 0.3 } }
+            """, data.Limits);
+        var text = SearchSpecReader.Read($$"""
             { "space": { "kind": "text-encoder", "vocabulary": 5000, "maxLength": 64, "classes": 2 },
-              "dataset": { "name": "text-csv", "path": "/data/reviews.csv", "textColumn": "body", "labelColumn": "stars",
+              "dataset": { "name": "text-csv", "path": "{{reviews}}", "textColumn": "body", "labelColumn": "stars",
                            "maxVocabulary": 5000, "maxLength": 64 } }
-            """);
+            """, data.Limits);
 
         table.Errors.ShouldBeEmpty();
-        table.Spec!.Dataset.ShouldBe(new DatasetSpec("csv", "/data/wine.csv", 0.1, LabelColumn: "class", TestFraction: 0.3));
+        table.Spec!.Dataset.ShouldBe(new DatasetSpec("csv", wine, 0.1, LabelColumn: "class", TestFraction: 0.3));
         text.Errors.ShouldBeEmpty();
         text.Spec!.Dataset.ShouldBe(new DatasetSpec(
-            "text-csv", "/data/reviews.csv", 0.1, LabelColumn: "stars", TextColumn: "body", MaxVocabulary: 5000, MaxLength: 64));
+            "text-csv", reviews, 0.1, LabelColumn: "stars", TextColumn: "body", MaxVocabulary: 5000, MaxLength: 64));
         var options = text.Spec.Dataset.ToOptions(7);
         (options.TextColumn, options.MaxLength, options.Seed).ShouldBe(("body", 64, 7));
     }

@@ -21,18 +21,20 @@ public class SearchSpecReaderTests
     [Fact]
     public void Reads_every_section()
     {
-        var result = SearchSpecReader.Read("""
+        using var data = new DataRootFolder();
+        string mnist = Path.GetDirectoryName(data.File("mnist/train-images-idx3-ubyte", "idx"))!;
+        var result = SearchSpecReader.Read($$"""
             { "name": "n", "seed": 9, "strategy": "random",
-              "dataset": { "name": "mnist", "path": "/data", "validationFraction": 0.2 },
+              "dataset": { "name": "mnist", "path": "{{mnist}}", "validationFraction": 0.2 },
               "budget": { "rounds": 4, "candidatesPerRound": 5, "maxParallelTrials": 2 },
               "training": { "epochs": 2, "dataFraction": 0.25, "batchSize": 32, "learningRate": 0.01, "threads": 1, "device": "auto",
                             "earlyStopping": { "patience": 3 }, "precision": "bf16" } }
-            """);
+            """, data.Limits);
 
         result.Errors.ShouldBeEmpty();
         var spec = result.Spec!;
         spec.Seed.ShouldBe(9);
-        spec.Dataset.ShouldBe(new DatasetSpec("mnist", "/data", 0.2));
+        spec.Dataset.ShouldBe(new DatasetSpec("mnist", mnist, 0.2));
         spec.Budget.ShouldBe(new SearchBudget(4, 5, 20, 2));
         spec.Training.ShouldBe(new TrainingSpec(2, 0.25, 32, 0.01, 1, "auto", new EarlyStoppingSpec(3, 0.001), "bf16"));
     }

@@ -56,7 +56,7 @@ public class NasBench201SpaceJsonTests
             new("$.space.operations[3]", "repeats nor_conv_3x3"),
             new("$.space.operations[4]", "must be a string, not a number"),
             new("$.space.operations[6]", "repeats avg_pool_3x3"),
-            new("$.space.channels", "must be from 1 to 2147483647, not 0"),
+            new("$.space.channels", "must be from 1 to 4096, not 0"),
             new("$.space.cellsPerStage", "must be a whole number, not a string"),
             new("$.space.input", "must be [channels, height, width] (3 numbers), not 4 numbers"),
             new("$.space.input[1]", "must be positive, not 0"),
