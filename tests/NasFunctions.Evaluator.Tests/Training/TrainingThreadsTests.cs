@@ -51,11 +51,11 @@ public sealed class TrainingThreadsTests
 
         first.Dispose();
         second.Dispose();
-        var otherTurn = await other.WaitAsync(TimeSpan.FromSeconds(5));
+        var otherTurn = await other.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(Blocked);
         late.IsCompleted.ShouldBeFalse();
         otherTurn.Dispose();
-        (await late.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        (await late.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
         TrainingThreads.Running.ShouldBe(0);
     }
 
