@@ -41,13 +41,16 @@ internal static class EntityValues
     public static string RequiredString(TableEntity entity, string key) =>
         String(entity, key) ?? throw Missing(entity, key);
 
+    /// <summary>A number property; a NaN or infinity (left by an older version) reads as null, so it never reaches the API.</summary>
     public static double? Double(TableEntity entity, string key) =>
         Raw(entity, key) switch
         {
             null => null,
-            string s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
-            var v => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+            string s => Finite(double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)),
+            var v => Finite(Convert.ToDouble(v, CultureInfo.InvariantCulture)),
         };
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     public static long? Int64(TableEntity entity, string key) =>
         Raw(entity, key) switch

@@ -53,6 +53,26 @@ public sealed class TrainCandidateFaultTests
     }
 
     [Fact]
+    public async Task StopTrial_marks_the_row_and_the_running_training_stops_at_its_next_check_leaving_that_verdict()
+    {
+        await SeedAsync();
+        var evaluator = new SyntheticEvaluator { HangOn = "conv3x3/8" };
+        var ticket = Ticket("conv3x3/8");
+        var training = RunAsync(evaluator, ticket);
+        await Task.Delay(300);
+
+        var stopped = await new StopTrialActivity(_store, TimeProvider.System)
+            .RunAsync(null!, new TrialStop(ticket, TrialErrorCategory.Timeout, "The trial ran past its timeout of 60 s and was stopped."));
+        var summary = await training.WaitAsync(TimeSpan.FromSeconds(5));
+
+        (stopped.Status, stopped.ErrorCategory).ShouldBe((TrialSummary.Failed, TrialErrorCategory.Timeout));
+        summary.ShouldBe(stopped);
+        evaluator.Stopped.ShouldBe(["conv3x3/8"], "the 24-hour deadline is far off: the row's stop flag stopped it");
+        var row = (await _store.GetTrialAsync(SearchId, "r0000-c00"))!;
+        (row.Status, row.StopRequested, row.Error).ShouldBe((TrialStatus.Failed, (bool?)true, "The trial ran past its timeout of 60 s and was stopped."));
+    }
+
+    [Fact]
     public async Task A_trial_whose_row_says_stop_is_not_trained_again()
     {
         await SeedAsync();
