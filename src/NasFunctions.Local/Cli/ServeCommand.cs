@@ -19,7 +19,8 @@ public static class ServeCommand
 
         if (line.String("api-key") is { } apiKey)
         {
-            options.ApiKey = apiKey;
+            // A bare --api-key parses as "true": refuse it rather than serve with a guessable key.
+            options.ApiKey = apiKey != "true" ? apiKey : throw new ArgumentException("--api-key takes the key as its value.");
         }
 
         if (line.String("worker-id") is { } workerId)
