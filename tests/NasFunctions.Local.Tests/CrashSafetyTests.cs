@@ -103,11 +103,19 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var host = await ServeProcess.StartInHomeAsync(home, _startTimeout);
         var listening = clock.Elapsed;
-        var before = (await search.TrialsAsync(host.BaseUrl)).Where(t => t.Status == "Succeeded").Select(t => t.TrialId).ToHashSet();
-        if (before.Count < _expectedTrials.Length)
+        try
         {
-            await search.WaitForTrialsAsync(
-                host, ts => ts.Any(t => t.Status == "Succeeded" && !before.Contains(t.TrialId)), _stepTimeout, "the next finished trial");
+            var before = (await search.TrialsAsync(host.BaseUrl)).Where(t => t.Status == "Succeeded").Select(t => t.TrialId).ToHashSet();
+            if (before.Count < _expectedTrials.Length)
+            {
+                await search.WaitForTrialsAsync(
+                    host, ts => ts.Any(t => t.Status == "Succeeded" && !before.Contains(t.TrialId)), _stepTimeout, "the next finished trial");
+            }
+        }
+        catch
+        {
+            host.Dispose(); // the caller still holds the killed one
+            throw;
         }
 
         restarts.Add(clock.Elapsed);

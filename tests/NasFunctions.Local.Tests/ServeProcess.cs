@@ -9,6 +9,7 @@ internal sealed partial class ServeProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private ServeProcess(Process process) => _process = process;
 
@@ -124,8 +125,12 @@ internal sealed partial class ServeProcess : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Kill();
-        _process.Dispose();
+        if (!_disposed)
+        {
+            _disposed = true;
+            Kill();
+            _process.Dispose();
+        }
     }
 
     [GeneratedRegex(@"listening on (http://\S+) ")]

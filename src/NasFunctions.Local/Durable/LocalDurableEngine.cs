@@ -47,6 +47,7 @@ public sealed class LocalDurableEngine : IAsyncDisposable
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.VisibilityTimeout,
             ControlQueueVisibilityTimeout = options.VisibilityTimeout,
+            UseAppLease = false, // one app on the hub: the lease only delays a restarted host's partitions by a second or two
             LoggerFactory = loggerFactory,
         };
         var service = new AzureStorageOrchestrationService(settings);
