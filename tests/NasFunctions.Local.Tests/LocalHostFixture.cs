@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NasFunctions.Api;
+using NasFunctions.Orchestration.Evaluation;
 
 namespace NasFunctions.Local.Tests;
 
@@ -11,6 +13,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     public CountingOrchestrationClient Orchestrations { get; private set; } = null!;
+
+    public HoldingEvaluator Trials { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -29,7 +33,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
                 return Orchestrations;
             });
             services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<CountingOrchestrationClient>());
+            services.RemoveAll<ITrialEvaluator>();
+            services.AddSingleton<TorchTrialEvaluator>();
+            services.AddSingleton(sp => new HoldingEvaluator(sp.GetRequiredService<TorchTrialEvaluator>()));
+            services.AddSingleton<ITrialEvaluator>(sp => sp.GetRequiredService<HoldingEvaluator>());
         });
+        Trials = Host.Services.GetRequiredService<HoldingEvaluator>();
         Host.Services.GetRequiredService<CountingOrchestrationClient>();
         Http = new HttpClient { BaseAddress = new Uri(Host.BaseUrl + "/"), Timeout = TimeSpan.FromMinutes(2) };
     }

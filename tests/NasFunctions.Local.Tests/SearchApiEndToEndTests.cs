@@ -28,6 +28,7 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_search_runs_end_to_end_and_records_every_trial()
     {
+        fixture.Trials.Hold("e2e"); // released once GET has shown the search in training: an idle machine trains it in under a poll
         using var accepted = await fixture.Http.PostAsync("api/searches", Json(TinySearch));
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
         var body = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement;
@@ -37,13 +38,20 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
         var seen = new List<JsonElement>();
         JsonElement status;
         var deadline = DateTime.UtcNow.AddMinutes(8);
+        var heldUntil = DateTime.UtcNow.AddMinutes(1);
         do
         {
             await Task.Delay(500);
             status = JsonDocument.Parse(await fixture.Http.GetStringAsync($"api/searches/{id}")).RootElement.Clone();
             seen.Add(status);
+            if ((status.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Object
+                && progress.GetProperty("phase").GetString() == "training") || DateTime.UtcNow > heldUntil)
+            {
+                fixture.Trials.Release("e2e");
+            }
         }
         while (status.GetProperty("runtimeStatus").GetString() is not ("Completed" or "Failed" or "Terminated") && DateTime.UtcNow < deadline);
+        fixture.Trials.Release("e2e");
 
         status.GetProperty("runtimeStatus").GetString().ShouldBe("Completed", status.ToString());
         seen.ShouldContain(s => s.GetProperty("runtimeStatus").GetString() == "Running"

@@ -25,6 +25,7 @@ public sealed class FaultyHostFixture : IAsyncLifetime
         options.Durable.WorkerId = "fault-tests";
         options.Evaluator.ThreadsPerTraining = 1;
         options.Evaluator.StopCheckInterval = TimeSpan.FromMilliseconds(500);
+        options.Evaluator.DataRoots = [TrialFaultEndToEndTests.DataFolder()];
         Host = await LocalHost.StartAsync(options, services =>
         {
             services.RemoveAll<ITrialEvaluator>();

@@ -100,6 +100,9 @@ public class TrialFaultEndToEndTests(FaultyHostFixture fixture, ITestOutputHelpe
         return (id, status);
     }
 
+    /// <summary>The project's data folder (what setup installs), a data root of the fault tests' host.</summary>
+    internal static string DataFolder() => Path.GetDirectoryName(Path.GetDirectoryName(Iris()))!;
+
     private static string Iris()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
