@@ -203,12 +203,14 @@ public sealed class TrainCandidateActivity(
     /// <summary>A training that stopped on its signal: the row StopTrial wrote stands; a deadline or a terminate is recorded here.</summary>
     private async Task<TrialSummary> StoppedAsync(TrialRecord running, TrialStopReason reason)
     {
-        if (await store.GetTrialAsync(running.SearchId, running.TrialId) is { StopRequested: true } recorded)
+        var current = await store.GetTrialAsync(running.SearchId, running.TrialId);
+        if (current is { StopRequested: true })
         {
-            return Summarize(recorded);
+            return Summarize(current);
         }
 
-        return await FailAsync(running, reason.Category, reason.Error, stopRequested: true);
+        // The row keeps the epochs its checkpoint holds, so a resume starts from there and says so.
+        return await FailAsync(running with { EpochsDone = current?.EpochsDone ?? running.EpochsDone }, reason.Category, reason.Error, stopRequested: true);
     }
 
     /// <summary>How a training starts.</summary>
