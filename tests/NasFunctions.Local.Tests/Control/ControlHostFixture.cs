@@ -18,6 +18,9 @@ public sealed class ControlHostFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The repository's iris table.</summary>
+    public static string Iris { get; } = FindIris();
+
     public async Task InitializeAsync()
     {
         var options = new LocalHostOptions
@@ -28,6 +31,7 @@ public sealed class ControlHostFixture : IAsyncLifetime
         options.Durable.WorkerId = "control-tests";
         options.Evaluator.ThreadsPerTraining = 1;
         options.Evaluator.StopCheckInterval = TimeSpan.FromMilliseconds(500);
+        options.Evaluator.DataRoots = [Path.GetDirectoryName(Path.GetDirectoryName(Iris))!]; // the repository's data folder, wherever the test runs
         Host = await LocalHost.StartAsync(options);
         Http = Host.CreateClient(TimeSpan.FromMinutes(2));
     }
@@ -36,5 +40,18 @@ public sealed class ControlHostFixture : IAsyncLifetime
     {
         Http.Dispose();
         await Host.DisposeAsync();
+    }
+
+    private static string FindIris()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NasFunctions.sln")))
+            {
+                return Path.Combine(folder.FullName, ".nas", "data", "tabular", "iris.csv");
+            }
+        }
+
+        throw new DirectoryNotFoundException("No NasFunctions.sln above the test's folder.");
     }
 }

@@ -117,7 +117,7 @@ public class SearchControlEndToEndTests(ControlHostFixture fixture, ITestOutputH
 
     private static string Spec(string name, int epochs, string budget) => $$"""
         { "name": "{{name}}", "seed": 5,
-          "dataset": { "name": "csv", "path": {{JsonSerializer.Serialize(Iris())}}, "labelColumn": "class" },
+          "dataset": { "name": "csv", "path": {{JsonSerializer.Serialize(ControlHostFixture.Iris)}}, "labelColumn": "class" },
           "space": { "kind": "mlp", "inputs": 4, "classes": 3, "minLayers": 1, "maxLayers": 2, "units": [8, 16, 32],
                      "activations": ["relu", "tanh"], "dropout": [0], "batchNorm": [false] },
           "budget": {{budget}},
@@ -169,18 +169,5 @@ public class SearchControlEndToEndTests(ControlHostFixture fixture, ITestOutputH
 
         status.GetProperty("status").GetString().ShouldBe(wanted, status.ToString());
         return status;
-    }
-
-    private static string Iris()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NasFunctions.sln")))
-            {
-                return Path.Combine(folder.FullName, ".nas", "data", "tabular", "iris.csv");
-            }
-        }
-
-        throw new DirectoryNotFoundException("No NasFunctions.sln above the test's folder.");
     }
 }
