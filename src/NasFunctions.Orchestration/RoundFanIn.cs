@@ -18,6 +18,9 @@ internal sealed class RoundFanIn(TaskOrchestrationContext context, SearchProgres
     /// <summary>The cancel's mode (<c>finish</c> or <c>terminate</c>) once one came; null before.</summary>
     public string? CancelMode { get; private set; }
 
+    /// <summary>True once a cancel came (also one that came after the fan-in, while the round was learned).</summary>
+    public bool CancelCame => NoteCancel() is not null;
+
     /// <summary>Training seconds the finished trials of this round spent.</summary>
     public double ComputeSeconds => Results.Sum(r => r.TrainSeconds ?? 0);
 

@@ -71,6 +71,12 @@ public sealed class SearchOrchestrator : TaskOrchestrator<SearchRound, SearchOut
             return report.Outcome;
         }
 
+        if (fanIn.CancelCame)
+        {
+            // It came while the round was learned: the round counts, and a resume goes on with the next one.
+            return await FinishAsync(context, round, SearchStatus.Canceled, StopReasons.Canceled, null, report.Progress);
+        }
+
         context.ContinueAsNew(round with { Round = round.Round + 1 });
         return null;
     }
