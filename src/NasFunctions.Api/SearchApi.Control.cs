@@ -40,9 +40,14 @@ public sealed partial class SearchApi
             return NotFound(id);
         }
 
-        if (search.Status is not (SearchStatus.Pending or SearchStatus.Running) || instance is null || IsEnded(instance))
+        if (search.Status is not (SearchStatus.Pending or SearchStatus.Running) || (instance is not null && IsEnded(instance)))
         {
             return Conflict($"Search '{id}' is {search.Status}; only a Pending or Running search can be canceled.");
+        }
+
+        if (instance is null)
+        {
+            return Conflict($"Search '{id}' has not started yet; try again in a few seconds.");
         }
 
         if (mode == TerminateMode)

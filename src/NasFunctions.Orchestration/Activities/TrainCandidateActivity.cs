@@ -42,6 +42,14 @@ public sealed class TrainCandidateActivity(
             return Summarize(existing);
         }
 
+        if (existing is { Status: TrialStatus.Running })
+        {
+            // A retry, or a zombie: an earlier attempt's host stopped mid-training (a replayed round, or a resume). This one takes over.
+            logger.LogWarning(
+                "Trial {SearchId}/{TrialId} was left Running by attempt {Attempt} on {Host} (a retry, or its host stopped); it is re-run from its last checkpoint",
+                input.SearchId, input.TrialId, existing.Attempt, existing.Host);
+        }
+
         var spec = await specs.GetAsync(input.SearchId);
         var start = await StartOfAsync(input, existing);
         var running = new TrialRecord
