@@ -13,7 +13,8 @@ const metadata = JSON.parse(fs.readFileSync(path.join(out, 'functions.metadata')
 const expected = {
   CreateSearch: 'httpTrigger', ListSearches: 'httpTrigger', GetSearch: 'httpTrigger', ListTrials: 'httpTrigger',
   GetTrialWeights: 'httpTrigger', SearchOrchestrator: 'orchestrationTrigger', ProposeCandidates: 'activityTrigger',
-  TrainCandidate: 'activityTrigger', StopTrial: 'activityTrigger', UpdateController: 'activityTrigger',
+  TrainCandidate: 'activityTrigger', StopTrial: 'activityTrigger', UpdateController: 'activityTrigger', FinishSearch: 'activityTrigger',
+  CancelSearch: 'httpTrigger', ResumeSearch: 'httpTrigger',
 };
 const problems = [];
 for (const [name, trigger] of Object.entries(expected)) {

@@ -14,10 +14,12 @@ namespace NasFunctions.Api;
 /// <param name="ids">Makes search ids.</param>
 /// <param name="time">The clock.</param>
 /// <param name="limits">The host's spec limits (data roots, cores, caps); null: <see cref="SpecLimits.Default"/>.</param>
+/// <param name="cost">The price table of estimated costs; null: <see cref="CostOptions"/>' defaults.</param>
 public sealed partial class SearchApi(
-    IOrchestrationClient orchestrations, ISearchStore store, SearchIdGenerator ids, TimeProvider time, SpecLimits? limits = null)
+    IOrchestrationClient orchestrations, ISearchStore store, SearchIdGenerator ids, TimeProvider time, SpecLimits? limits = null, CostOptions? cost = null)
 {
     private readonly SpecLimits _limits = limits ?? SpecLimits.Default;
+    private readonly CostOptions _cost = cost ?? new CostOptions();
 
     /// <summary><c>POST /api/searches</c>: validates the spec in full, then stores it and starts the search; 202 with status URLs.</summary>
     /// <remarks>A rejected spec (400, or 413 above <see cref="SpecLimits.MaxSpecBytes"/>) writes nothing; a failed write is undone.</remarks>
@@ -72,7 +74,8 @@ public sealed partial class SearchApi(
         return new ApiResponse(202, new { id, statusQueryGetUri = status, trialsUri = $"{status}/trials" }, headers);
     }
 
-    /// <summary><c>GET /api/searches/{id}</c>: runtime status, live progress, totals and the best trial.</summary>
+    /// <summary><c>GET /api/searches/{id}</c>: runtime status, live progress, totals, the best trial, spend against each budget limit and the estimated cost.</summary>
+    /// <remarks>A row that still says Pending or Running after its orchestration ended (failed, terminated) is corrected first.</remarks>
     public async Task<ApiResponse> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         if (!IsId(id))
@@ -87,6 +90,8 @@ public sealed partial class SearchApi(
             return NotFound(id);
         }
 
+        search = await ReconcileAsync(search, instance, cancellationToken);
+        var spend = search is null ? null : await SpendAsync(search, cancellationToken);
         return ApiResponse.Ok(new
         {
             id,
@@ -96,6 +101,8 @@ public sealed partial class SearchApi(
             progress = Parse<SearchProgress>(instance?.CustomStatusJson),
             output = Parse<SearchOutcome>(instance?.OutputJson),
             failure = instance?.FailureMessage,
+            budget = spend?.Budget,
+            cost = spend?.Cost,
             search,
         });
     }

@@ -25,7 +25,7 @@ public static class FunctionAppSetup
     /// <summary>
     /// Adds storage (connection from <c>NasStorage</c>, else <c>AzureWebJobsStorage</c>, either form), prepared once at startup;
     /// the search services with training slots following the host's activity concurrency unless <c>Nas:Evaluator:TrainingSlots</c>
-    /// is set; search ids; quiet default logging.
+    /// is set; the price table of estimated costs (<c>Nas:Cost</c>); search ids; quiet default logging.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting is missing, unknown or invalid; the message says which.</exception>
     public static IServiceCollection AddNasFunctionApp(this IServiceCollection services, IConfiguration configuration, string hostJsonPath)
@@ -35,6 +35,7 @@ public static class FunctionAppSetup
         var connection = HostSettings.ReadConnection(configuration, HostSettings.StorageConnectionName, HostSettings.HostStorageConnectionName);
         var (storage, evaluator) = HostSettings.Read(configuration, connection, ActivityConcurrency.Read(configuration, hostJsonPath));
         services.AddNasSearch(storage, evaluator);
+        services.AddSingleton(HostSettings.ReadCost(configuration));
         services.AddSingleton(SearchIdGenerator.System);
         services.AddHostedService<StoragePreparation>();
         services.AddLogging(logging => logging.AddQuietDefaults());

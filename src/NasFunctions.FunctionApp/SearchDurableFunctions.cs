@@ -8,7 +8,7 @@ namespace NasFunctions.FunctionApp;
 
 /// <summary>One-line Functions wrappers around the library's orchestrator and activities.</summary>
 public sealed class SearchDurableFunctions(
-    ProposeCandidatesActivity propose, TrainCandidateActivity train, StopTrialActivity stop, UpdateControllerActivity update)
+    ProposeCandidatesActivity propose, TrainCandidateActivity train, StopTrialActivity stop, UpdateControllerActivity update, FinishSearchActivity finish)
 {
     /// <summary>The round-per-execution search orchestrator.</summary>
     [Function(TaskNames.SearchOrchestrator)]
@@ -34,4 +34,9 @@ public sealed class SearchDurableFunctions(
     [Function(TaskNames.UpdateController)]
     public Task<RoundReport> UpdateController([ActivityTrigger] RoundResults input, FunctionContext context) =>
         update.RunAsync(new FunctionActivityContext(TaskNames.UpdateController, context.InvocationId), input);
+
+    /// <summary>Writes the row of a search that was canceled or whose activity failed.</summary>
+    [Function(TaskNames.FinishSearch)]
+    public Task<SearchOutcome> FinishSearch([ActivityTrigger] SearchFinish input, FunctionContext context) =>
+        finish.RunAsync(new FunctionActivityContext(TaskNames.FinishSearch, context.InvocationId), input);
 }

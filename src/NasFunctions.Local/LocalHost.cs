@@ -75,6 +75,7 @@ public sealed class LocalHost : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxSpecBytes);
             builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
             builder.Services.AddSingleton(limits);
+            builder.Services.AddSingleton(options.Cost ?? HostSettings.ReadCost(builder.Configuration));
             builder.Services.AddNasSearch(new StorageOptions { ConnectionString = connectionString }, options.Evaluator);
             builder.Services.AddSingleton(SearchIdGenerator.System);
             builder.Services.AddSingleton<EngineSlot>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NasFunctions.Evaluator.Data;
 using NasFunctions.Local.Cli;
 using NasFunctions.Local.Durable;
+using NasFunctions.Orchestration;
 using NasFunctions.Orchestration.Evaluation;
 
 namespace NasFunctions.Local;
@@ -42,6 +43,9 @@ public sealed class LocalHostOptions
 
     /// <summary>How this host trains; its data roots default to the project's <c>.nas/data</c> and Debian's <c>/usr/share/datasets</c>.</summary>
     public EvaluatorHostOptions Evaluator { get; set; } = new() { DataRoots = [NasHome.DataFolder, DataRoots.DebianDatasets] };
+
+    /// <summary>The price table of estimated costs; null reads <c>Nas__Cost__*</c> from the environment, else <see cref="CostOptions"/>' defaults (default null).</summary>
+    public CostOptions? Cost { get; set; }
 
     /// <summary>Whether <see cref="BindAddress"/> is a loopback address.</summary>
     public bool IsLoopback => IPAddress.TryParse(BindAddress, out var address) && IPAddress.IsLoopback(address);

@@ -57,6 +57,18 @@ public static class HostSettings
             : throw new InvalidOperationException("Invalid host settings: " + string.Join(" ", problems));
     }
 
+    /// <summary>Reads and validates the price table (section <c>Nas:Cost</c>); absent settings keep <see cref="CostOptions"/>' defaults.</summary>
+    /// <exception cref="InvalidOperationException">A setting is unknown, unreadable or out of range; the message lists the problems.</exception>
+    public static CostOptions ReadCost(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var cost = new CostOptions();
+        var problems = new List<string>();
+        Bind(configuration.GetSection($"{Section}:Cost"), cost, problems);
+        problems.AddRange(cost.Validate().Select(p => $"{Section}:Cost: {p}"));
+        return problems.Count == 0 ? cost : throw new InvalidOperationException("Invalid host settings: " + string.Join(" ", problems));
+    }
+
     /// <summary>
     /// The storage connection under the first of <paramref name="names"/> that is set, in the form Azure Functions uses: the
     /// setting itself is a connection string, or <c>NAME__accountName</c> / <c>NAME__blobServiceUri</c>, <c>NAME__credential</c>

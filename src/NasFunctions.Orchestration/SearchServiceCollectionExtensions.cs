@@ -29,6 +29,7 @@ public static class SearchServiceCollectionExtensions
         services.TryAddTransient<TrainCandidateActivity>();
         services.TryAddTransient<StopTrialActivity>();
         services.TryAddTransient<UpdateControllerActivity>();
+        services.TryAddTransient<FinishSearchActivity>();
         return services;
     }
 }

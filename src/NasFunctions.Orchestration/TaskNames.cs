@@ -17,4 +17,10 @@ public static class TaskNames
 
     /// <summary>Feeds the round's results to the strategy and updates the search record.</summary>
     public const string UpdateController = nameof(UpdateController);
+
+    /// <summary>Writes the Searches row of a search that ended outside UpdateController (canceled, or an activity failed).</summary>
+    public const string FinishSearch = nameof(FinishSearch);
+
+    /// <summary>The external event that cancels a search: its payload is the mode, <c>finish</c> or <c>terminate</c>.</summary>
+    public const string CancelEvent = "Cancel";
 }

@@ -59,4 +59,16 @@ public sealed record SearchRecord
 
     /// <summary>Set by a terminate request: running trainings stop at their next batch.</summary>
     public bool? TerminateRequested { get; init; }
+
+    /// <summary>Set by a cancel request (either mode): no new trial or round starts; cleared by a resume.</summary>
+    public bool? CancelRequested { get; init; }
+
+    /// <summary>What ended the search: rounds, maxTrials, maxWallClock, maxComputeSeconds, strategy, maxFailedTrials, canceled or error; null while it runs.</summary>
+    public string? StoppedBy { get; init; }
+
+    /// <summary>Seconds the search has run (orchestration time), summed over its runs when it was resumed; written at each round's end.</summary>
+    public double WallClockSeconds { get; init; }
+
+    /// <summary>How many times the search was resumed.</summary>
+    public int Resumes { get; init; }
 }

@@ -165,6 +165,7 @@ public class SearchOrchestratorTests
                 registry.AddActivity(TaskNames.TrainCandidate, typeof(TrainCandidateActivity));
                 registry.AddActivity(TaskNames.StopTrial, typeof(StopTrialActivity));
                 registry.AddActivity(TaskNames.UpdateController, typeof(UpdateControllerActivity));
+                registry.AddActivity(TaskNames.FinishSearch, typeof(FinishSearchActivity));
             },
             new DurableTaskTestHostOptions
             {

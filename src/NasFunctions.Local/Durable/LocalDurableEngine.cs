@@ -65,7 +65,8 @@ public sealed class LocalDurableEngine : IAsyncDisposable
             Activity<ProposeCandidatesActivity>(TaskNames.ProposeCandidates, shims, services),
             Activity<TrainCandidateActivity>(TaskNames.TrainCandidate, shims, services),
             Activity<StopTrialActivity>(TaskNames.StopTrial, shims, services),
-            Activity<UpdateControllerActivity>(TaskNames.UpdateController, shims, services));
+            Activity<UpdateControllerActivity>(TaskNames.UpdateController, shims, services),
+            Activity<FinishSearchActivity>(TaskNames.FinishSearch, shims, services));
         await worker.StartAsync();
         return new LocalDurableEngine(worker, client);
     }

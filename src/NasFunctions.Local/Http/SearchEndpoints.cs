@@ -22,6 +22,10 @@ public static class SearchEndpoints
             await http.WriteAsync(await api.GetAsync(id, http.RequestAborted)));
         routes.MapGet("/api/searches/{id}/trials", async (HttpContext http, string id, SearchApi api) =>
             await http.WriteAsync(await api.TrialsAsync(id, http.RequestAborted)));
+        routes.MapPost("/api/searches/{id}/cancel", async (HttpContext http, string id, SearchApi api) =>
+            await http.WriteAsync(await api.CancelAsync(id, http.Request.Query["mode"].ToString(), http.RequestAborted)));
+        routes.MapPost("/api/searches/{id}/resume", async (HttpContext http, string id, SearchApi api) =>
+            await http.WriteAsync(await api.ResumeAsync(id, http.BaseUrl(), http.RequestAborted)));
         routes.MapGet("/api/searches/{id}/trials/{trialId}/weights", async (HttpContext http, string id, string trialId, SearchApi api) =>
             await http.WriteAsync(await api.WeightsAsync(id, trialId, http.RequestAborted)));
         return routes;

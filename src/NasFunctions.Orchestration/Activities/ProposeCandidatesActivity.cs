@@ -46,11 +46,13 @@ public sealed class ProposeCandidatesActivity(ISearchStore store, SearchSpecCach
                 candidate.ContinueFrom))
             .ToList();
 
+        var now = time.GetUtcNow();
         await store.UpsertSearchAsync(search with
         {
             Status = SearchStatus.Running,
             Round = input.Round,
-            UpdatedAt = time.GetUtcNow(),
+            WallClockSeconds = input.ElapsedSeconds(now.UtcDateTime),
+            UpdatedAt = now,
         });
 
         var progress = new SearchProgress(
@@ -65,6 +67,10 @@ public sealed class ProposeCandidatesActivity(ISearchStore store, SearchSpecCach
             search.BestTrialId,
             search.BestArchitecture,
             search.BestValidationAccuracy);
-        return new Proposal(tickets, spec.Budget.MaxParallelTrials, progress, TrialPolicy.From(spec.Training));
+        var budget = new BudgetCheck(
+            spec.Budget.MaxWallClock?.TotalSeconds,
+            spec.Budget.MaxComputeSeconds,
+            trials.Where(t => t.Round < input.Round).Sum(t => t.TrainSeconds ?? 0));
+        return new Proposal(tickets, spec.Budget.MaxParallelTrials, progress, TrialPolicy.From(spec.Training), budget);
     }
 }

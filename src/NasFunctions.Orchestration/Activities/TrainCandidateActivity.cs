@@ -42,6 +42,14 @@ public sealed class TrainCandidateActivity(
             return Summarize(existing);
         }
 
+        if (existing is { Status: TrialStatus.Running })
+        {
+            // A retry, or a zombie: an earlier attempt's host stopped mid-training (a replayed round, or a resume). This one takes over.
+            logger.LogWarning(
+                "Trial {SearchId}/{TrialId} was left Running by attempt {Attempt} on {Host} (a retry, or its host stopped); it is re-run from its last checkpoint",
+                input.SearchId, input.TrialId, existing.Attempt, existing.Host);
+        }
+
         var spec = await specs.GetAsync(input.SearchId);
         var start = await StartOfAsync(input, existing);
         var running = new TrialRecord
@@ -203,12 +211,14 @@ public sealed class TrainCandidateActivity(
     /// <summary>A training that stopped on its signal: the row StopTrial wrote stands; a deadline or a terminate is recorded here.</summary>
     private async Task<TrialSummary> StoppedAsync(TrialRecord running, TrialStopReason reason)
     {
-        if (await store.GetTrialAsync(running.SearchId, running.TrialId) is { StopRequested: true } recorded)
+        var current = await store.GetTrialAsync(running.SearchId, running.TrialId);
+        if (current is { StopRequested: true })
         {
-            return Summarize(recorded);
+            return Summarize(current);
         }
 
-        return await FailAsync(running, reason.Category, reason.Error, stopRequested: true);
+        // The row keeps the epochs its checkpoint holds, so a resume starts from there and says so.
+        return await FailAsync(running with { EpochsDone = current?.EpochsDone ?? running.EpochsDone }, reason.Category, reason.Error, stopRequested: true);
     }
 
     /// <summary>How a training starts.</summary>

@@ -40,34 +40,23 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
         await RecordAbandonedTrialsAsync(input);
 
         var trials = await store.ListTrialsAsync(input.SearchId);
-        var finishedTrials = trials.Where(t => t.Status is TrialStatus.Succeeded or TrialStatus.Failed).ToList();
-        var best = trials
-            .Where(t => t is { Status: TrialStatus.Succeeded, ValidationAccuracy: not null })
-            .OrderByDescending(t => t.ValidationAccuracy)
-            .ThenBy(t => t.TrialId, StringComparer.Ordinal)
-            .FirstOrDefault();
-        int failed = finishedTrials.Count(t => t.Status == TrialStatus.Failed);
-        bool finished = input.Round + 1 >= spec.Budget.Rounds
-            || finishedTrials.Count >= spec.Budget.MaxTrials
-            || strategy.IsExhausted;
-        string? failure = FailedTrialRule.Verdict(failed, finishedTrials.Count, spec.Budget.FailedTrialCap, finished);
-        bool done = finished || failure is not null;
+        var totals = SearchTotals.Of(trials);
+        var best = totals.Best;
+        int failed = totals.Failed;
+        string? stoppedBy = StoppedBy(spec, input, totals, strategy.IsExhausted);
+        string? failure = FailedTrialRule.Verdict(failed, totals.Finished, spec.Budget.FailedTrialCap, stoppedBy is not null);
+        bool done = stoppedBy is not null || failure is not null;
         string status = failure is not null ? SearchStatus.Failed : done ? SearchStatus.Completed : SearchStatus.Running;
 
         var search = await store.GetSearchAsync(input.SearchId)
             ?? throw new InvalidOperationException($"Search '{input.SearchId}' has no record.");
-        await store.UpsertSearchAsync(search with
+        await store.UpsertSearchAsync(totals.ApplyTo(search) with
         {
             Status = status,
             Error = failure ?? search.Error,
+            StoppedBy = failure is not null ? StopReasons.MaxFailedTrials : stoppedBy,
             Round = input.Round,
-            TrialsDone = finishedTrials.Count,
-            TrialsFailed = failed,
-            BestTrialId = best?.TrialId,
-            BestArchitecture = best?.Architecture,
-            BestValidationAccuracy = best?.ValidationAccuracy,
-            BestTestAccuracy = best?.TestAccuracy,
-            ComputeSeconds = trials.Sum(t => t.TrainSeconds ?? 0),
+            WallClockSeconds = input.ElapsedSeconds,
             UpdatedAt = time.GetUtcNow(),
         });
 
@@ -75,7 +64,7 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
             failure is not null ? SearchProgress.Failed : done ? SearchProgress.Completed : "learning",
             input.Round,
             spec.Budget.Rounds,
-            finishedTrials.Count,
+            totals.Finished,
             failed,
             spec.Budget.MaxTrials,
             input.Trials.Count,
@@ -97,14 +86,28 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
             input.SearchId,
             status,
             input.Round + 1,
-            finishedTrials.Count,
+            totals.Finished,
             failed,
             best?.TrialId,
             best?.Architecture,
             best?.ValidationAccuracy,
             best?.TestAccuracy,
-            failure);
+            failure,
+            failure is not null ? StopReasons.MaxFailedTrials : stoppedBy);
         return new RoundReport(progress, outcome);
+    }
+
+    /// <summary>The limit that ends the search after this round, or null when another round follows.</summary>
+    private static string? StoppedBy(SearchSpec spec, RoundResults input, SearchTotals totals, bool exhausted)
+    {
+        var budget = spec.Budget;
+        var spent = new BudgetCheck(budget.MaxWallClock?.TotalSeconds, budget.MaxComputeSeconds, 0)
+            .Spent(input.ElapsedSeconds, totals.ComputeSeconds);
+        return input.BudgetStop ?? spent
+            ?? (input.Round + 1 >= budget.Rounds ? StopReasons.Rounds
+            : totals.Finished >= budget.MaxTrials ? StopReasons.MaxTrials
+            : exhausted ? StopReasons.Strategy
+            : null);
     }
 
     private async Task RecordAbandonedTrialsAsync(RoundResults input)

@@ -11,6 +11,7 @@ namespace NasFunctions.Orchestration.Contracts;
 /// <param name="BestValidationAccuracy">Its validation accuracy in [0, 1].</param>
 /// <param name="BestTestAccuracy">Its test accuracy in [0, 1] (reported, never used for selection).</param>
 /// <param name="Error">Why the search failed, one short sentence; null unless it did.</param>
+/// <param name="StoppedBy">What ended it, one of <see cref="StopReasons"/>.</param>
 public sealed record SearchOutcome(
     string SearchId,
     string Status,
@@ -21,4 +22,5 @@ public sealed record SearchOutcome(
     string? BestArchitecture,
     double? BestValidationAccuracy,
     double? BestTestAccuracy,
-    string? Error = null);
+    string? Error = null,
+    string? StoppedBy = null);

@@ -1,7 +1,7 @@
 namespace NasFunctions.Orchestration.Contracts;
 
 /// <summary>The orchestration's custom status: where the search is and the best trial so far (well under 16 KB).</summary>
-/// <param name="Phase">proposing, training, learning, completed, failed.</param>
+/// <param name="Phase">proposing, training, learning, canceling, completed, failed, canceled.</param>
 /// <param name="Round">The current round (0-based).</param>
 /// <param name="Rounds">Rounds planned by the budget.</param>
 /// <param name="TrialsDone">Trials finished (succeeded or failed) so far.</param>
@@ -33,4 +33,10 @@ public sealed record SearchProgress(
 
     /// <summary>Phase once the search has failed (too many failed trials).</summary>
     public const string Failed = "failed";
+
+    /// <summary>Phase after a cancel: running trials finish (or stop), no new one starts.</summary>
+    public const string Canceling = "canceling";
+
+    /// <summary>Phase once the search was canceled.</summary>
+    public const string Canceled = "canceled";
 }

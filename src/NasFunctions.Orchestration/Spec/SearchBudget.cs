@@ -9,7 +9,22 @@ namespace NasFunctions.Orchestration.Spec;
 /// The search ends as Failed once more trials than this have failed, 0 to 1,000,000; null (default) means half of
 /// <paramref name="MaxTrials"/>, rounded up (see <see cref="FailedTrialCap"/>). A search whose every trial failed is Failed too.
 /// </param>
-public sealed record SearchBudget(int Rounds, int CandidatesPerRound, int MaxTrials, int MaxParallelTrials, int? MaxFailedTrials = null)
+/// <param name="MaxWallClock">
+/// How long the search may run (time it ran before a resume included): no trial starts once it has passed, and the
+/// search completes when its running trials end; null (default) means no limit.
+/// </param>
+/// <param name="MaxComputeSeconds">
+/// Training seconds the search may spend, summed over its finished trials: no trial starts once they reach it; null
+/// (default) means no limit.
+/// </param>
+public sealed record SearchBudget(
+    int Rounds,
+    int CandidatesPerRound,
+    int MaxTrials,
+    int MaxParallelTrials,
+    int? MaxFailedTrials = null,
+    TimeSpan? MaxWallClock = null,
+    double? MaxComputeSeconds = null)
 {
     /// <summary>The failed trials the search tolerates: <see cref="MaxFailedTrials"/>, or half of <see cref="MaxTrials"/> rounded up.</summary>
     public int FailedTrialCap => MaxFailedTrials ?? DefaultFailedTrialCap(MaxTrials);

@@ -214,8 +214,10 @@ public static class SearchSpecReader
         int maxTrials = budget.Int("maxTrials", Math.Min(rounds * perRound, limits.MaxTrials), 1, limits.MaxTrials);
         int parallel = budget.Int("maxParallelTrials", defaults.MaxParallelTrials, 1, 1_000);
         int? maxFailed = budget.Field("maxFailedTrials") is null ? null : budget.Int("maxFailedTrials", SearchBudget.DefaultFailedTrialCap(maxTrials), 0, 1_000_000);
+        var wallClock = SpecDuration.Read(budget, "maxWallClock", limits.MaxWallClock, TimeSpan.FromSeconds(1), limits.MaxWallClock);
+        double? compute = budget.Field("maxComputeSeconds") is null ? null : budget.Number("maxComputeSeconds", limits.MaxComputeSeconds, 0, limits.MaxComputeSeconds);
         budget.RejectUnknown();
-        return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed);
+        return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed, wallClock, compute);
     }
 
     private static TrainingSpec ReadTraining(SpecObject? training, SpecLimits limits)

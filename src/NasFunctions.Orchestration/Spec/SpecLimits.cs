@@ -31,6 +31,12 @@ public sealed class SpecLimits
     /// <summary>Most bytes of a spec, the request body of <c>POST /api/searches</c> (default 1 MiB); more is a 413.</summary>
     public int MaxSpecBytes { get; init; } = 1 << 20;
 
+    /// <summary>The longest <c>budget.maxWallClock</c> a spec may set (default 30 days).</summary>
+    public TimeSpan MaxWallClock { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>The most <c>budget.maxComputeSeconds</c> a spec may set (default 10,000,000, about 116 days of training).</summary>
+    public double MaxComputeSeconds { get; init; } = 10_000_000;
+
     /// <summary>The limits of a host with these training settings: its data roots and byte cap, its cores.</summary>
     public static SpecLimits For(EvaluatorHostOptions host)
     {
@@ -45,6 +51,11 @@ public sealed class SpecLimits
         if (MaxThreads < 1 || MaxTrials < 1 || MaxEpochs < 1 || MaxBatchSize < 1 || MaxNameLength < 1 || MaxSpecBytes < 1)
         {
             errors.Add("MaxThreads, MaxTrials, MaxEpochs, MaxBatchSize, MaxNameLength and MaxSpecBytes must each be at least 1.");
+        }
+
+        if (MaxWallClock <= TimeSpan.Zero || MaxComputeSeconds <= 0)
+        {
+            errors.Add("MaxWallClock and MaxComputeSeconds must be positive.");
         }
 
         return errors;

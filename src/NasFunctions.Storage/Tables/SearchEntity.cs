@@ -30,6 +30,10 @@ internal static class SearchEntity
         Set(entity, nameof(SearchRecord.ComputeSeconds), search.ComputeSeconds);
         SetTruncated(entity, nameof(SearchRecord.Error), search.Error, AzureSearchStore.MaxErrorLength);
         Set(entity, nameof(SearchRecord.TerminateRequested), search.TerminateRequested);
+        Set(entity, nameof(SearchRecord.CancelRequested), search.CancelRequested);
+        Set(entity, nameof(SearchRecord.StoppedBy), search.StoppedBy);
+        Set(entity, nameof(SearchRecord.WallClockSeconds), search.WallClockSeconds);
+        Set(entity, nameof(SearchRecord.Resumes), search.Resumes);
         return entity;
     }
 
@@ -54,5 +58,9 @@ internal static class SearchEntity
         ComputeSeconds = Double(entity, nameof(SearchRecord.ComputeSeconds)) ?? 0,
         Error = String(entity, nameof(SearchRecord.Error)),
         TerminateRequested = Boolean(entity, nameof(SearchRecord.TerminateRequested)),
+        CancelRequested = Boolean(entity, nameof(SearchRecord.CancelRequested)),
+        StoppedBy = String(entity, nameof(SearchRecord.StoppedBy)),
+        WallClockSeconds = Double(entity, nameof(SearchRecord.WallClockSeconds)) ?? 0,
+        Resumes = Int32(entity, nameof(SearchRecord.Resumes)) ?? 0,
     };
 }

@@ -20,7 +20,8 @@ public static class HostileRequests
         """;
 
     private static readonly string[] Routes = ["api/searches", "api/searches/s20260101-000000-abcdef", "api/searches/s20260101-000000-abcdef/trials",
-        "api/searches/s20260101-000000-abcdef/trials/r0000-c00/weights", "", "api", "api/searches/s1/trials/r0000-c00"];
+        "api/searches/s20260101-000000-abcdef/trials/r0000-c00/weights", "", "api", "api/searches/s1/trials/r0000-c00",
+        "api/searches/s20260101-000000-abcdef/cancel", "api/searches/s20260101-000000-abcdef/resume"];
 
     /// <summary>Every generator's requests against hosts on <paramref name="port"/> (open) with the data root and outside folder given.</summary>
     public static IEnumerable<HostileRequest> All(string root, string outside, int port) =>
@@ -34,6 +35,7 @@ public static class HostileRequests
             HugeNumbers,
             Methods,
             Ids,
+            Control,
             ContentTypes,
             () => CrossOrigin(port),
             () => WrongHost(port),
@@ -211,7 +213,42 @@ public static class HostileRequests
             yield return Get("ids", $"trials of {Show(id)}", $"api/searches/{id}/trials");
             yield return Get("ids", $"weights of {Show(id)}", $"api/searches/{id}/trials/r0000-c00/weights");
             yield return Get("ids", $"weights of trial {Show(id)}", $"api/searches/s20260101-000000-abcdef/trials/{id}/weights");
+            yield return Send("ids", $"cancel {Show(id)}", false, () => Request(HttpMethod.Post, $"api/searches/{id}/cancel", "{}"));
+            yield return Send("ids", $"resume {Show(id)}", false, () => Request(HttpMethod.Post, $"api/searches/{id}/resume", "{}"));
         }
+    }
+
+    /// <summary>The control routes with hostile modes, bodies and content types, on a search that does not exist.</summary>
+    private static IEnumerable<HostileRequest> Control()
+    {
+        const string Cancel = "api/searches/s20260101-000000-abcdef/cancel";
+        const string Resume = "api/searches/s20260101-000000-abcdef/resume";
+        string[] modes =
+        [
+            "bogus", "TERMINATE", "Finish", "terminate&mode=finish", "terminate%00", "%E2%80%AEterminate", new string('t', 5_000), "%ED%A0%80",
+            "terminate;drop", "1", "true", "%20terminate",
+        ];
+        foreach (var mode in modes)
+        {
+            yield return Send("control", $"cancel mode {Show(mode)}", false, () => Request(HttpMethod.Post, $"{Cancel}?mode={mode}", "{}"));
+        }
+
+        foreach (var route in new[] { Cancel, Resume, Cancel + "?mode=terminate" })
+        {
+            yield return Send("control", $"POST /{route} without a body", false, () => new HttpRequestMessage(HttpMethod.Post, route));
+            yield return Send("control", $"POST /{route} as a form", false, () => new HttpRequestMessage(HttpMethod.Post, route)
+            {
+                Content = new FormUrlEncodedContent([new("mode", "terminate")]),
+            });
+            yield return Send("control", $"POST /{route} with a spec", false, () => Request(HttpMethod.Post, route, ValidSpec));
+            yield return Send("control", $"POST /{route} with broken JSON", false, () => Request(HttpMethod.Post, route, "{\"mode\":"));
+            yield return Send("control", $"GET /{route}", false, () => Request(HttpMethod.Get, route, null));
+            yield return Send("control", $"POST /{route} from another origin", false, () => With(Request(HttpMethod.Post, route, "{}"), r => r.Headers.Add("Origin", "http://evil.example")));
+        }
+
+        yield return Send("control", "cancel of a trial", false, () => Request(HttpMethod.Post, "api/searches/s20260101-000000-abcdef/trials/r0000-c00/cancel", "{}"));
+        yield return Send("control", "resume of no id", false, () => Request(HttpMethod.Post, "api/searches//resume", "{}"));
+        yield return Send("control", "cancel with a trailing segment", false, () => Request(HttpMethod.Post, Cancel + "/now", "{}"));
     }
 
     /// <summary>Request lines Kestrel itself refuses (a NUL in the path) with a bare 400 before any application code runs.</summary>

@@ -99,6 +99,20 @@ public abstract class ActivityReplayTests
     }
 
     [Fact]
+    public async Task Finishing_a_canceled_search_twice_leaves_what_finishing_it_once_left()
+    {
+        await SeedAsync();
+        await TrainRoundAsync(0);
+
+        var outcome = await TwiceAsync(() => new FinishSearchActivity(Store, _clock)
+            .RunAsync(null!, new SearchFinish(SearchId, 0, SearchStatus.Canceled, StopReasons.Canceled, null, 12.5)));
+
+        (outcome.Status, outcome.StoppedBy, outcome.TrialsDone).ShouldBe((SearchStatus.Canceled, StopReasons.Canceled, 3));
+        var row = (await Store.GetSearchAsync(SearchId))!;
+        (row.Status, row.TrialsDone, row.WallClockSeconds).ShouldBe((SearchStatus.Canceled, 3, 12.5));
+    }
+
+    [Fact]
     public async Task A_replayed_update_learns_the_round_once()
     {
         await SeedAsync();

@@ -45,6 +45,12 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
 
     public ConcurrentBag<string> Evaluated { get; } = [];
 
+    /// <summary>How long each training takes (its token ends it early, as a stop or terminate would); settable between runs.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The training seconds each trial reports (default 0.01).</summary>
+    public double TrainSeconds { get; init; } = 0.01;
+
     /// <summary>The libtorch text of a failed allocation, as TorchSharp raises it.</summary>
     public const string NativeOutOfMemory =
         "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate 68719476736 bytes.\n"
@@ -103,6 +109,19 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
             }
         }
 
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                Task.Delay(Delay, cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (TaskCanceledException)
+            {
+                Stopped.Add(architecture.Canonical);
+                throw;
+            }
+        }
+
         for (var epoch = start + 1; epoch <= fidelity.Epochs; epoch++)
         {
             checkpointing.AfterEpoch?.Invoke(new EpochCheckpoint(epoch, [(byte)epoch]));
@@ -117,7 +136,7 @@ public sealed class SyntheticEvaluator : ITrialEvaluator
             ? double.NaN
             : Fitness(architecture.Canonical);
         return new TrialEvaluation(
-            fitness, fitness - 0.01, 1 - fitness, architecture.Canonical.Length * 100, 0.01, architecture.Canonical.Length * 1000, 0.5, 0.05, [1, 2, 3],
+            fitness, fitness - 0.01, 1 - fitness, architecture.Canonical.Length * 100, TrainSeconds, architecture.Canonical.Length * 1000, 0.5, 0.05, [1, 2, 3],
             Math.Max(start, fidelity.Epochs), start);
     }
 }
