@@ -17,7 +17,7 @@ public sealed class ImageAugmenter : IDisposable
     private readonly Scalar _mean = 0f.ToScalar(); // held: an inline scalar could be finalized mid-call
 
     /// <summary>An augmenter for images whose channels have the given black levels (<see cref="ImageBatches.BlackLevels"/>).</summary>
-    /// <exception cref="ArgumentException">The settings turn nothing on, or a number is out of range.</exception>
+    /// <exception cref="ArgumentException">Crop padding or cutout is negative, or no black level is given.</exception>
     public ImageAugmenter(ImageAugmentation settings, IReadOnlyList<float> blackLevels)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -45,6 +45,23 @@ public sealed class AugmentedTrainingTests
     }
 
     [Fact]
+    public void A_small_cnn_with_standard_augmentation_and_smoothing_still_learns_real_fashion_mnist()
+    {
+        var data = ImageClassificationTrainerTests.FashionMnist().Take(2000, 500, 500);
+        var options = With(Regularized, o =>
+        {
+            o.BatchSize = 32;
+            o.Augmentation = ImageAugmentation.Named("standard", data.Name);
+            o.GradientClipNorm = 5;
+        });
+
+        var result = ImageClassificationTrainer.Train(ImageClassificationTrainerTests.SmallNet, data, epochs: 2, dataFraction: 1, seed: 1, options);
+
+        result.ValidationAccuracy.ShouldBeGreaterThan(0.5); // chance is 0.1
+        result.TestAccuracy.ShouldBeGreaterThan(0.5);
+    }
+
+    [Fact]
     public void Each_regularization_changes_what_is_learned()
     {
         var data = TinyData.Images(1, 12, count: 48);
