@@ -12,7 +12,7 @@ public sealed class ImageClassificationTrainerTests
     private static readonly TrainingOptions OneThread = new() { Threads = 1, BatchSize = 32 };
 
     // Three blocks: with global average pooling, two blocks see too little of the image to learn fast.
-    private static readonly MacroCnnNetwork SmallNet = new(1, 28, 28, 10,
+    internal static readonly MacroCnnNetwork SmallNet = new(1, 28, 28, 10,
     [
         new MacroBlock(MacroOperation.Conv3x3, 16, true, false),
         new MacroBlock(MacroOperation.Conv3x3, 32, true, false),

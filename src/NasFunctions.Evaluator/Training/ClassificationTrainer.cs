@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using NasFunctions.Evaluator.Measures;
 using NasFunctions.Evaluator.Models;
+using NasFunctions.Evaluator.Training.Augmentation;
+using NasFunctions.Evaluator.Training.Regularization;
 using NasFunctions.SearchSpace;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NasFunctions.Evaluator.Training;
 
-/// <summary>Trains any classifier on any batch source with Adam and cross-entropy, then scores it on validation and test and measures its cost.</summary>
+/// <summary>Trains any classifier on any batch source with Adam and (optionally smoothed) cross-entropy, then scores it on validation and test and measures its cost.</summary>
 /// <remarks>
 /// Every training draws from a generator of its own (<see cref="TrainingRandom"/>, seeded from its seed, saved in each
 /// checkpoint): the weight init (models are built one at a time under a lock, borrowing torch's process-wide generator) and
-/// dropout masks (<see cref="SeededDropout"/>); the data order comes from a <see cref="System.Random"/> seeded from (seed, epoch).
+/// dropout masks (<see cref="SeededDropout"/>); the data order and the image augmentation's draws (<see cref="ImageAugmenter"/>)
+/// come from <see cref="System.Random"/>s seeded from (seed, epoch). Augmentation, label smoothing and gradient clipping act on
+/// training batches only: validation and test are scored on the images as they are, with plain cross-entropy.
 /// So a run is repeatable (bitwise, at a fixed thread count) even beside other trainings in the same process, and a resumed
 /// run is the uninterrupted one. Torch's thread count is process-wide too: trainings that want different counts take turns
 /// (<see cref="TrainingThreads"/>), so none changes another's. Each batch runs in its own dispose scope; evaluation runs in
@@ -51,7 +55,7 @@ public static class ClassificationTrainer
     /// <param name="epochs">Epochs the weights should have in all (at least 1); a checkpoint's epochs count towards them.</param>
     /// <param name="dataFraction">Fraction of the train split to train on, in (0, 1]; the subset is picked by the seed.</param>
     /// <param name="seed">Seeds the weights, the subset and the per-epoch order (a checkpoint to start from brings its own).</param>
-    /// <param name="options">Batch size, optimizer, threads, device, early stopping and latency repeats.</param>
+    /// <param name="options">Batch size, optimizer, regularization, augmentation, threads, device, early stopping and latency repeats.</param>
     /// <param name="cancellationToken">Checked between batches and evaluation chunks.</param>
     /// <param name="checkpoints">Where to start from and where each epoch's checkpoint goes; null starts fresh and keeps none.</param>
     /// <exception cref="ArgumentException">The options or fidelity are invalid, or the train split is empty.</exception>
@@ -87,6 +91,7 @@ public static class ClassificationTrainer
             model.to(ScalarType.BFloat16);
         }
 
+        using var augmenter = ImageAugmenter.For(data, options.Augmentation);
         using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay, masterWeights: options.UsesBFloat16);
         if (start is not null)
         {
@@ -101,7 +106,8 @@ public static class ClassificationTrainer
         var stopwatch = Stopwatch.StartNew();
         while (epochsDone < epochs && plateau?.Stopped != true)
         {
-            TrainEpoch(model, optimizer, data.Train, subset, EpochOrder(orderSeed, epochsDone), options.BatchSize, device, cancellationToken, epochsDone + 1);
+            (ImageAugmenter, Random)? augmentation = augmenter is null ? null : (augmenter, AugmentationDraws.ForEpoch(orderSeed, epochsDone));
+            TrainEpoch(model, optimizer, data.Train, subset, EpochOrder(orderSeed, epochsDone), options, augmentation, device, cancellationToken, epochsDone + 1);
             epochsDone++;
             if (options.EarlyStoppingPatience > 0)
             {
@@ -142,14 +148,15 @@ public static class ClassificationTrainer
             plateau?.Stopped == true && epochsDone < epochs);
     }
 
-    /// <summary>One pass over the subset in the given order, a dispose scope per batch; a non-finite loss stops it as diverged.</summary>
+    /// <summary>One pass over the subset in the given order, a dispose scope per batch, each batch augmented when asked; a non-finite loss stops it as diverged.</summary>
     private static void TrainEpoch(
         nn.Module<Tensor, Tensor> model,
         AdamOptimizer optimizer,
         IBatchSource train,
         int[] subset,
         Random order,
-        int batchSize,
+        TrainingOptions options,
+        (ImageAugmenter Augmenter, Random Draws)? augmentation,
         Device device,
         CancellationToken cancellationToken,
         int epoch)
@@ -157,6 +164,7 @@ public static class ClassificationTrainer
         var shuffled = subset.ToArray();
         order.Shuffle(shuffled);
         model.train();
+        var batchSize = options.BatchSize;
         for (var start = 0; start < shuffled.Length; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -168,7 +176,12 @@ public static class ClassificationTrainer
 
             using var scope = NewDisposeScope();
             var (inputs, labels) = train.Create(shuffled.AsSpan(start, count), device);
-            ThrowIfDiverged(epoch, Step(model, optimizer, inputs, labels).item<float>());
+            if (augmentation is { } augment)
+            {
+                inputs = augment.Augmenter.Apply(inputs, augment.Draws);
+            }
+
+            ThrowIfDiverged(epoch, Step(model, optimizer, inputs, labels, options.LabelSmoothing, options.GradientClipNorm).item<float>());
         }
     }
 
@@ -203,12 +216,18 @@ public static class ClassificationTrainer
     /// <summary>The data order of one epoch: it depends on the seed and the epoch only, so a resumed training sees the same order.</summary>
     private static Random EpochOrder(int seed, int epoch) => new(unchecked((seed * 1_000_003) ^ ((epoch + 1) * 7_919)));
 
-    /// <summary>One training step on one batch: gradients cleared, cross-entropy, backward, an Adam update; returns the loss (caller's scope).</summary>
-    internal static Tensor Step(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, Tensor inputs, Tensor labels)
+    /// <summary>One training step on one batch: gradients cleared, cross-entropy (smoothed by <paramref name="labelSmoothing"/>), backward, gradients clipped to a global norm of <paramref name="gradientClipNorm"/> (0: not), an Adam update; returns the loss (caller's scope).</summary>
+    internal static Tensor Step(
+        nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, Tensor inputs, Tensor labels, double labelSmoothing = 0, double gradientClipNorm = 0)
     {
         model.zero_grad();
-        var loss = nn.functional.cross_entropy(Forward(model, inputs), labels);
+        var loss = SmoothedCrossEntropy.Loss(Forward(model, inputs), labels, labelSmoothing);
         loss.backward();
+        if (gradientClipNorm > 0)
+        {
+            GradientClipping.ClipGlobalNorm(model.parameters(), gradientClipNorm);
+        }
+
         optimizer.Step();
         return loss;
     }
@@ -259,6 +278,7 @@ public static class ClassificationTrainer
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>(options.Validate());
+        errors.AddRange(ImageAugmenter.Check(data, options.Augmentation));
         if (epochs < 1)
         {
             errors.Add($"epochs must be at least 1 (was {epochs}).");

@@ -23,6 +23,9 @@ public sealed class ImageBatches : IBatchSource
     /// <inheritdoc />
     public int Count => _images.Count;
 
+    /// <summary>Per channel, the normalized value of a black (0) pixel: what a crop's padding fills with (<see cref="Augmentation.ImageAugmenter"/>).</summary>
+    public IReadOnlyList<float> BlackLevels => [.. _tables.Select(table => table[0])];
+
     /// <inheritdoc />
     public (Tensor Inputs, Tensor Labels) Create(ReadOnlySpan<int> indices, Device device)
     {

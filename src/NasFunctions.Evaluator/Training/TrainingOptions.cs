@@ -1,6 +1,8 @@
+using NasFunctions.Evaluator.Training.Augmentation;
+
 namespace NasFunctions.Evaluator.Training;
 
-/// <summary>How a network is trained and evaluated: batch size, optimizer settings, threads, device.</summary>
+/// <summary>How a network is trained and evaluated: batch size, optimizer settings, regularization and augmentation, threads, device.</summary>
 public sealed class TrainingOptions
 {
     /// <summary>Devices <see cref="Device"/> may name.</summary>
@@ -17,6 +19,15 @@ public sealed class TrainingOptions
 
     /// <summary>Adam's weight decay (L2 penalty); default 0.</summary>
     public double WeightDecay { get; set; }
+
+    /// <summary>Label smoothing ε of the training loss, in [0, 1) (<see cref="Regularization.SmoothedCrossEntropy"/>); default 0 (plain cross-entropy).</summary>
+    public double LabelSmoothing { get; set; }
+
+    /// <summary>Bound on the gradients' global L2 norm before each step (<see cref="Regularization.GradientClipping"/>); default 0 (no clipping).</summary>
+    public double GradientClipNorm { get; set; }
+
+    /// <summary>Random changes to training images (<see cref="ImageAugmentation"/>), never to validation or test images; default none. Image data only.</summary>
+    public ImageAugmentation Augmentation { get; set; } = ImageAugmentation.None;
 
     /// <summary>Threads torch computes with; 0 (default) means <see cref="Environment.ProcessorCount"/>. Trainings that ask for different counts never run at once (<see cref="TrainingThreads"/>).</summary>
     public int Threads { get; set; }
@@ -72,6 +83,21 @@ public sealed class TrainingOptions
         if (!double.IsFinite(WeightDecay) || WeightDecay < 0)
         {
             errors.Add($"WeightDecay must be zero or positive (was {WeightDecay}).");
+        }
+
+        if (!double.IsFinite(LabelSmoothing) || LabelSmoothing < 0 || LabelSmoothing >= 1)
+        {
+            errors.Add($"LabelSmoothing must be in [0, 1) (was {LabelSmoothing}).");
+        }
+
+        if (!double.IsFinite(GradientClipNorm) || GradientClipNorm < 0)
+        {
+            errors.Add($"GradientClipNorm must be 0 (off) or positive (was {GradientClipNorm}).");
+        }
+
+        if (Augmentation is null || Augmentation.CropPadding < 0 || Augmentation.Cutout < 0)
+        {
+            errors.Add($"Augmentation must be set (ImageAugmentation.None for none) with CropPadding and Cutout 0 or more (was {Augmentation}).");
         }
 
         if (Threads < 0)

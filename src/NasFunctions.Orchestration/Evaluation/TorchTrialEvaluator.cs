@@ -48,6 +48,9 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
             Device = spec.Training.Device,
             EarlyStoppingPatience = spec.Training.EarlyStopping?.Patience ?? 0,
             EarlyStoppingMinGain = spec.Training.EarlyStopping?.MinGain ?? EarlyStoppingSpec.Default.MinGain,
+            LabelSmoothing = spec.Training.LabelSmoothing,
+            GradientClipNorm = spec.Training.GradientClip,
+            Augmentation = spec.Training.TrialAugmentation,
             Precision = spec.Training.Precision == "bf16" && ComputeDevice.Resolve(spec.Training.Device).type == TorchSharp.DeviceType.CUDA
                 ? "bf16"
                 : "fp32",

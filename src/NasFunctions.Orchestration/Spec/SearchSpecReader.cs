@@ -67,7 +67,7 @@ public static class SearchSpecReader
         var dataset = ReadDataset(spec.Object("dataset"), spec.PathOf("dataset"), limits, errors);
         bool datasetNamed = !errors.Skip(before).Any(e => e.Path == SpecJson.Property(spec.PathOf("dataset"), "name"));
         var budget = ReadBudget(spec.Object("budget"), limits);
-        var training = ReadTraining(spec.Object("training"), limits);
+        var training = ReadTraining(spec.Object("training"), limits, dataset, errors);
         var strategy = ReadStrategy(spec, errors);
         spec.RejectUnknown();
         bool paired = space is not null
@@ -220,7 +220,7 @@ public static class SearchSpecReader
         return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed, wallClock, compute);
     }
 
-    private static TrainingSpec ReadTraining(SpecObject? training, SpecLimits limits)
+    private static TrainingSpec ReadTraining(SpecObject? training, SpecLimits limits, DatasetSpec dataset, List<SpecError> errors)
     {
         if (training is null)
         {
@@ -238,7 +238,10 @@ public static class SearchSpecReader
             ReadEarlyStopping(training.Object("earlyStopping")),
             training.String("precision", defaults.Precision, TrainingSpec.Precisions),
             SpecDuration.Read(training, "timeout", TrainingSpec.DefaultTimeout, TimeSpan.FromSeconds(1), TrainingSpec.LongestTimeout),
-            ReadRetry(training.Object("retry")));
+            ReadRetry(training.Object("retry")),
+            RegularizationSpecReader.LabelSmoothing(training, errors),
+            RegularizationSpecReader.GradientClip(training, errors),
+            RegularizationSpecReader.Augmentation(training, dataset, errors) is { IsNone: false } augmentation ? augmentation : null);
         if (result.Precision == "bf16" && result.Device == "cpu")
         {
             training.Error("precision", "bf16 is for CUDA hosts: set \"device\" to \"cuda\" or \"auto\"");

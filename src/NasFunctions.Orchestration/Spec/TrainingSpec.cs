@@ -1,3 +1,5 @@
+using NasFunctions.Evaluator.Training.Augmentation;
+
 namespace NasFunctions.Orchestration.Spec;
 
 /// <summary>How each trial is trained.</summary>
@@ -17,6 +19,12 @@ namespace NasFunctions.Orchestration.Spec;
 /// seconds or a TimeSpan string; null (default) means <see cref="DefaultTimeout"/>.
 /// </param>
 /// <param name="Retry">How trials are retried after transient faults; null (default) means <see cref="RetrySpec.Default"/>.</param>
+/// <param name="LabelSmoothing">Label smoothing ε of the training loss, 0 to 0.5; 0 (default) is plain cross-entropy.</param>
+/// <param name="GradientClip">Bound on the gradients' global L2 norm before each step; 0 (default) clips nothing.</param>
+/// <param name="Augmentation">
+/// Random changes to training images (<c>"none"</c>, <c>"light"</c>, <c>"standard"</c> or explicit settings, see
+/// <see cref="RegularizationSpecReader.Augmentation"/>); null (default) means none. Validation and test images are never changed.
+/// </param>
 public sealed record TrainingSpec(
     int Epochs,
     double DataFraction,
@@ -27,8 +35,14 @@ public sealed record TrainingSpec(
     EarlyStoppingSpec? EarlyStopping = null,
     string Precision = "fp32",
     TimeSpan? Timeout = null,
-    RetrySpec? Retry = null)
+    RetrySpec? Retry = null,
+    double LabelSmoothing = 0,
+    double GradientClip = 0,
+    ImageAugmentation? Augmentation = null)
 {
+    /// <summary>The augmentation trials get: <see cref="Augmentation"/>, or none.</summary>
+    public ImageAugmentation TrialAugmentation => Augmentation ?? ImageAugmentation.None;
+
     /// <summary>The timeout of a trial whose spec names none: 24 hours, so a hung trial never blocks its round for ever.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(24);
 
@@ -47,6 +61,6 @@ public sealed record TrainingSpec(
     /// <summary>The devices a spec may name.</summary>
     public static readonly IReadOnlyList<string> Devices = ["cpu", "cuda", "auto"];
 
-    /// <summary>One epoch on the whole training split, batch 128, Adam at 0.001, on the CPU.</summary>
+    /// <summary>One epoch on the whole training split, batch 128, Adam at 0.001, on the CPU; no label smoothing, clipping or augmentation.</summary>
     public static TrainingSpec Default { get; } = new(1, 1.0, 128, 1e-3, 0, "cpu");
 }
