@@ -1,19 +1,23 @@
 using System.Diagnostics;
 using NasFunctions.Evaluator.Measures;
 using NasFunctions.Evaluator.Models;
+using NasFunctions.Evaluator.Training.Optimizers;
+using NasFunctions.Evaluator.Training.Schedules;
 using NasFunctions.SearchSpace;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NasFunctions.Evaluator.Training;
 
-/// <summary>Trains any classifier on any batch source with Adam and cross-entropy, then scores it on validation and test and measures its cost.</summary>
+/// <summary>Trains any classifier on any batch source with cross-entropy and the options' optimizer and schedule, then scores it on validation and test and measures its cost.</summary>
 /// <remarks>
 /// Every training draws from a generator of its own (<see cref="TrainingRandom"/>, seeded from its seed, saved in each
 /// checkpoint): the weight init (models are built one at a time under a lock, borrowing torch's process-wide generator) and
 /// dropout masks (<see cref="SeededDropout"/>); the data order comes from a <see cref="System.Random"/> seeded from (seed, epoch).
 /// So a run is repeatable (bitwise, at a fixed thread count) even beside other trainings in the same process, and a resumed
-/// run is the uninterrupted one. Torch's thread count is process-wide too: trainings that want different counts take turns
+/// run is the uninterrupted one. The learning rate of every step comes from a <see cref="LearningRatePlan"/> over the planned
+/// epochs (<see cref="TrainingOptions.PlannedEpochs"/>, or a checkpoint's plan), clocked by the optimizer's step count, which
+/// the checkpoint carries. Torch's thread count is process-wide too: trainings that want different counts take turns
 /// (<see cref="TrainingThreads"/>), so none changes another's. Each batch runs in its own dispose scope; evaluation runs in
 /// chunks without gradients. Our modules never dispose intermediate tensors inside <c>forward</c> (no <c>using</c>, no inner
 /// scope): with TorchSharp 0.107 that intermittently left NaN gradients in the first training of a process; the batch's
@@ -87,11 +91,18 @@ public static class ClassificationTrainer
             model.to(ScalarType.BFloat16);
         }
 
-        using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay, masterWeights: options.UsesBFloat16);
+        using var optimizer = options.Optimizer.Create(model.named_parameters(), options.LearningRate, options.WeightDecay, options.UsesBFloat16);
         if (start is not null)
         {
-            LoadCheckpoint(model, optimizer, random, start);
+            LoadCheckpoint(model, optimizer, random, start, options.Optimizer.Name);
         }
+
+        var stepsPerEpoch = EpochSteps(subset.Length, options.BatchSize);
+        var plan = new LearningRatePlan(
+            options.Schedule,
+            options.LearningRate,
+            stepsPerEpoch,
+            start?.Recipe?.PlannedSteps ?? (long)Math.Max(options.PlannedEpochs ?? epochs, epochs) * stepsPerEpoch);
 
         random.AttachTo(model);
 
@@ -101,7 +112,7 @@ public static class ClassificationTrainer
         var stopwatch = Stopwatch.StartNew();
         while (epochsDone < epochs && plateau?.Stopped != true)
         {
-            TrainEpoch(model, optimizer, data.Train, subset, EpochOrder(orderSeed, epochsDone), options.BatchSize, device, cancellationToken, epochsDone + 1);
+            TrainEpoch(model, optimizer, plan, data.Train, subset, EpochOrder(orderSeed, epochsDone), options.BatchSize, device, cancellationToken, epochsDone + 1);
             epochsDone++;
             if (options.EarlyStoppingPatience > 0)
             {
@@ -112,7 +123,8 @@ public static class ClassificationTrainer
             if (checkpoints?.AfterEpoch is { } afterEpoch)
             {
                 var seconds = (start?.TrainSeconds ?? 0) + stopwatch.Elapsed.TotalSeconds;
-                afterEpoch(new TrainingCheckpoint(orderSeed, epochsDone, seconds, ModelWeights.Save(model), optimizer.SaveState(), plateau, random.SaveState()));
+                var recipe = new RecipeState(options.Optimizer.Name, optimizer.Steps, plan.PlannedSteps);
+                afterEpoch(new TrainingCheckpoint(orderSeed, epochsDone, seconds, ModelWeights.Save(model), optimizer.SaveState(), plateau, random.SaveState(), recipe));
             }
         }
 
@@ -145,7 +157,8 @@ public static class ClassificationTrainer
     /// <summary>One pass over the subset in the given order, a dispose scope per batch; a non-finite loss stops it as diverged.</summary>
     private static void TrainEpoch(
         nn.Module<Tensor, Tensor> model,
-        AdamOptimizer optimizer,
+        TrainingOptimizer optimizer,
+        LearningRatePlan plan,
         IBatchSource train,
         int[] subset,
         Random order,
@@ -168,6 +181,7 @@ public static class ClassificationTrainer
 
             using var scope = NewDisposeScope();
             var (inputs, labels) = train.Create(shuffled.AsSpan(start, count), device);
+            optimizer.LearningRate = plan.At(optimizer.Steps);
             ThrowIfDiverged(epoch, Step(model, optimizer, inputs, labels).item<float>());
         }
     }
@@ -181,9 +195,24 @@ public static class ClassificationTrainer
         }
     }
 
-    /// <summary>Loads a checkpoint's weights, optimizer and random state; a checkpoint of another network is an <see cref="InvalidDataException"/>.</summary>
-    private static void LoadCheckpoint(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, TrainingRandom random, TrainingCheckpoint checkpoint)
+    /// <summary>The optimizer steps of one epoch over <paramref name="samples"/>: one a batch, less a lone trailing sample (<see cref="TrainEpoch"/> skips it).</summary>
+    internal static long EpochSteps(int samples, int batchSize)
     {
+        var full = samples / batchSize;
+        var rest = samples % batchSize;
+        return full + (rest > 1 || (rest == 1 && full == 0) ? 1 : 0);
+    }
+
+    /// <summary>Loads a checkpoint's weights, optimizer and random state; a checkpoint of another network or optimizer is an <see cref="InvalidDataException"/>.</summary>
+    private static void LoadCheckpoint(
+        nn.Module<Tensor, Tensor> model, TrainingOptimizer optimizer, TrainingRandom random, TrainingCheckpoint checkpoint, string optimizerName)
+    {
+        var savedBy = checkpoint.Recipe?.Optimizer ?? "adam"; // before the recipe was saved every training was Adam's
+        if (savedBy != optimizerName)
+        {
+            throw new InvalidDataException($"The checkpoint was trained with {savedBy}; this training uses {optimizerName}.");
+        }
+
         try
         {
             ModelWeights.LoadInto(model, checkpoint.Model);
@@ -194,6 +223,11 @@ public static class ClassificationTrainer
         }
 
         optimizer.LoadState(checkpoint.Optimizer);
+        if (checkpoint.Recipe is { } recipe && recipe.Step != optimizer.Steps)
+        {
+            throw new InvalidDataException($"The checkpoint's schedule is at step {recipe.Step} but its optimizer at {optimizer.Steps}.");
+        }
+
         if (checkpoint.Random is { } state)
         {
             random.LoadState(state);
@@ -203,8 +237,8 @@ public static class ClassificationTrainer
     /// <summary>The data order of one epoch: it depends on the seed and the epoch only, so a resumed training sees the same order.</summary>
     private static Random EpochOrder(int seed, int epoch) => new(unchecked((seed * 1_000_003) ^ ((epoch + 1) * 7_919)));
 
-    /// <summary>One training step on one batch: gradients cleared, cross-entropy, backward, an Adam update; returns the loss (caller's scope).</summary>
-    internal static Tensor Step(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, Tensor inputs, Tensor labels)
+    /// <summary>One training step on one batch: gradients cleared, cross-entropy, backward, an update at the optimizer's rate; returns the loss (caller's scope).</summary>
+    internal static Tensor Step(nn.Module<Tensor, Tensor> model, TrainingOptimizer optimizer, Tensor inputs, Tensor labels)
     {
         model.zero_grad();
         var loss = nn.functional.cross_entropy(Forward(model, inputs), labels);

@@ -1,6 +1,9 @@
+using NasFunctions.Evaluator.Training.Optimizers;
+using NasFunctions.Evaluator.Training.Schedules;
+
 namespace NasFunctions.Evaluator.Training;
 
-/// <summary>How a network is trained and evaluated: batch size, optimizer settings, threads, device.</summary>
+/// <summary>How a network is trained and evaluated: batch size, optimizer, learning-rate schedule, threads, device.</summary>
 public sealed class TrainingOptions
 {
     /// <summary>Devices <see cref="Device"/> may name.</summary>
@@ -12,11 +15,24 @@ public sealed class TrainingOptions
     /// <summary>Samples per training batch; default 128.</summary>
     public int BatchSize { get; set; } = 128;
 
-    /// <summary>Adam's learning rate; default 1e-3.</summary>
+    /// <summary>The (peak) learning rate: the schedule's rate at its top; default 1e-3.</summary>
     public double LearningRate { get; set; } = 1e-3;
 
-    /// <summary>Adam's weight decay (L2 penalty); default 0.</summary>
+    /// <summary>Weight decay: an L2 penalty for adam and sgd, decoupled for adamw; never on biases and norms; default 0.</summary>
     public double WeightDecay { get; set; }
+
+    /// <summary>The update rule; default Adam (<see cref="OptimizerOptions"/>).</summary>
+    public OptimizerOptions Optimizer { get; set; } = new();
+
+    /// <summary>The learning-rate schedule over <see cref="PlannedEpochs"/>; default constant (<see cref="ScheduleOptions"/>).</summary>
+    public ScheduleOptions Schedule { get; set; } = new();
+
+    /// <summary>
+    /// The epochs the schedule spans: set it to the longest this network may ever train (a halving bracket's top rung), so a
+    /// shorter training is the start of that run and a continuation carries on along it; null (default) means the epochs
+    /// asked for. Never fewer than those. A checkpoint's plan wins over this one.
+    /// </summary>
+    public int? PlannedEpochs { get; set; }
 
     /// <summary>Threads torch computes with; 0 (default) means <see cref="Environment.ProcessorCount"/>. Trainings that ask for different counts never run at once (<see cref="TrainingThreads"/>).</summary>
     public int Threads { get; set; }
@@ -73,6 +89,14 @@ public sealed class TrainingOptions
         {
             errors.Add($"WeightDecay must be zero or positive (was {WeightDecay}).");
         }
+
+        if (PlannedEpochs is < 1)
+        {
+            errors.Add($"PlannedEpochs must be at least 1 when set (was {PlannedEpochs}).");
+        }
+
+        errors.AddRange(Optimizer?.Validate() ?? ["Optimizer must be set."]);
+        errors.AddRange(Schedule?.Validate() ?? ["Schedule must be set."]);
 
         if (Threads < 0)
         {
