@@ -44,6 +44,10 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         {
             BatchSize = spec.Training.BatchSize,
             LearningRate = spec.Training.LearningRate,
+            WeightDecay = spec.Training.WeightDecay,
+            Optimizer = spec.Training.TrialOptimizer,
+            Schedule = spec.Training.TrialSchedule,
+            PlannedEpochs = spec.ScheduleEpochs,
             Threads = spec.Training.Threads > 0 ? spec.Training.Threads : _options.EffectiveThreads,
             Device = spec.Training.Device,
             EarlyStoppingPatience = spec.Training.EarlyStopping?.Patience ?? 0,

@@ -1,28 +1,28 @@
 namespace NasFunctions.Evaluator.Training.Optimizers;
 
 /// <summary>Which update rule trains the network and its settings; the learning rate and weight decay are <see cref="TrainingOptions"/>'.</summary>
-public sealed class OptimizerOptions
+public sealed record OptimizerOptions
 {
     /// <summary>The rules <see cref="Name"/> may name.</summary>
     public static IReadOnlyList<string> Names { get; } = ["adam", "adamw", "sgd"];
 
     /// <summary>"adam" (default: Adam, L2 weight decay), "adamw" (Adam with decoupled weight decay) or "sgd" (momentum SGD, L2 weight decay).</summary>
-    public string Name { get; set; } = "adam";
+    public string Name { get; init; } = "adam";
 
     /// <summary>SGD's momentum, in [0, 1); default 0.9.</summary>
-    public double Momentum { get; set; } = 0.9;
+    public double Momentum { get; init; } = 0.9;
 
     /// <summary>SGD with Nesterov's momentum; default true.</summary>
-    public bool Nesterov { get; set; } = true;
+    public bool Nesterov { get; init; } = true;
 
     /// <summary>Adam's first-moment decay, in [0, 1); default 0.9.</summary>
-    public double Beta1 { get; set; } = 0.9;
+    public double Beta1 { get; init; } = 0.9;
 
     /// <summary>Adam's second-moment decay, in [0, 1); default 0.999.</summary>
-    public double Beta2 { get; set; } = 0.999;
+    public double Beta2 { get; init; } = 0.999;
 
     /// <summary>Adam's denominator term, positive; default 1e-8.</summary>
-    public double Epsilon { get; set; } = 1e-8;
+    public double Epsilon { get; init; } = 1e-8;
 
     /// <summary>Every problem with these options; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()

@@ -6,34 +6,43 @@ namespace NasFunctions.Evaluator.Training.Schedules;
 /// epoch; the rate changes every step. Warmup is given in epochs (a fraction is allowed) and rounded to steps. See
 /// <see cref="LearningRatePlan"/> for each schedule's closed form.
 /// </remarks>
-public sealed class ScheduleOptions
+public sealed record ScheduleOptions
 {
     /// <summary>The schedules <see cref="Name"/> may name.</summary>
     public static IReadOnlyList<string> Names { get; } = ["constant", "cosine", "onecycle", "step"];
 
     /// <summary>"constant" (default), "cosine" (cosine decay after a linear warmup), "onecycle" (Smith's one cycle) or "step" (decay by <see cref="Gamma"/> at <see cref="Milestones"/>).</summary>
-    public string Name { get; set; } = "constant";
+    public string Name { get; init; } = "constant";
 
     /// <summary>Epochs of linear warmup (the rate at step s of W is peak * (s + 1) / W) before a constant, cosine or step schedule; default 0 (none). Not for onecycle, which warms up by its own rule.</summary>
-    public double WarmupEpochs { get; set; }
+    public double WarmupEpochs { get; init; }
 
     /// <summary>Cosine: the rate it ends at, as a fraction of the peak, in [0, 1]; default 0.</summary>
-    public double MinFactor { get; set; }
+    public double MinFactor { get; init; }
 
     /// <summary>Step: where the rate drops, as fractions of the plan in (0, 1), increasing; default [0.5, 0.75].</summary>
-    public IReadOnlyList<double> Milestones { get; set; } = [0.5, 0.75];
+    public IReadOnlyList<double> Milestones { get; init; } = [0.5, 0.75];
 
     /// <summary>Step: the factor each milestone multiplies the rate by, in (0, 1); default 0.1.</summary>
-    public double Gamma { get; set; } = 0.1;
+    public double Gamma { get; init; } = 0.1;
 
     /// <summary>One-cycle: the fraction of the plan spent rising to the peak, in (0, 1); default 0.3.</summary>
-    public double PercentStart { get; set; } = 0.3;
+    public double PercentStart { get; init; } = 0.3;
 
     /// <summary>One-cycle: the starting rate is peak / this, at least 1; default 25.</summary>
-    public double DivFactor { get; set; } = 25;
+    public double DivFactor { get; init; } = 25;
 
     /// <summary>One-cycle: the final rate is the starting rate / this, at least 1; default 1e4.</summary>
-    public double FinalDivFactor { get; set; } = 1e4;
+    public double FinalDivFactor { get; init; } = 1e4;
+
+    /// <inheritdoc />
+    public bool Equals(ScheduleOptions? other) =>
+        other is not null && Name == other.Name && WarmupEpochs.Equals(other.WarmupEpochs) && MinFactor.Equals(other.MinFactor)
+        && (Milestones ?? []).SequenceEqual(other.Milestones ?? []) && Gamma.Equals(other.Gamma) && PercentStart.Equals(other.PercentStart)
+        && DivFactor.Equals(other.DivFactor) && FinalDivFactor.Equals(other.FinalDivFactor);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, WarmupEpochs, MinFactor, Milestones?.Count ?? 0, Gamma, PercentStart, DivFactor, FinalDivFactor);
 
     /// <summary>Every problem with these options; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
