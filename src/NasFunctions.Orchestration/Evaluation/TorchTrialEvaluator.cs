@@ -42,11 +42,6 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         var data = Load(spec);
         var training = new TrainingOptions
         {
-            BatchSize = spec.Training.BatchSize,
-            LearningRate = spec.Training.LearningRate,
-            WeightDecay = spec.Training.WeightDecay,
-            Optimizer = spec.Training.TrialOptimizer,
-            Schedule = spec.Training.TrialSchedule,
             PlannedEpochs = spec.ScheduleEpochs,
             Threads = spec.Training.Threads > 0 ? spec.Training.Threads : _options.EffectiveThreads,
             Device = spec.Training.Device,
@@ -56,6 +51,7 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
                 ? "bf16"
                 : "fp32",
         };
+        TrialRecipe.Apply(training, spec.Training, spec.Space, architecture);
         var start = checkpointing.StartFrom is { } bytes ? TrainingCheckpoint.FromBytes(bytes) : null;
         var checkpoints = new TrainingCheckpoints
         {

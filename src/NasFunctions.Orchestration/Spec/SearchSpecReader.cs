@@ -69,7 +69,12 @@ public static class SearchSpecReader
         var dataset = ReadDataset(spec.Object("dataset"), spec.PathOf("dataset"), limits, errors);
         bool datasetNamed = !errors.Skip(before).Any(e => e.Path == SpecJson.Property(spec.PathOf("dataset"), "name"));
         var budget = ReadBudget(spec.Object("budget"), limits);
-        var training = ReadTraining(spec.Object("training"), limits, space, errors);
+        var (training, searched) = ReadTraining(spec.Object("training"), limits, space, errors);
+        if (space is not null && searched is not null)
+        {
+            space = new JointSearchSpace(space, searched); // the strategy decides the network and these settings together
+        }
+
         var strategy = ReadStrategy(spec, errors);
         spec.RejectUnknown();
         bool paired = space is not null
@@ -228,11 +233,12 @@ public static class SearchSpecReader
         return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed);
     }
 
-    private static TrainingSpec ReadTraining(SpecObject? training, SpecLimits limits, ISearchSpace? space, List<SpecError> errors)
+    private static (TrainingSpec Training, IReadOnlyList<SearchSpace.Language.ScalarParameter>? Searched) ReadTraining(
+        SpecObject? training, SpecLimits limits, ISearchSpace? space, List<SpecError> errors)
     {
         if (training is null)
         {
-            return TrainingSpec.Default;
+            return (TrainingSpec.Default, null);
         }
 
         var defaults = TrainingSpec.Default;
@@ -260,8 +266,9 @@ public static class SearchSpecReader
             training.Error("precision", "bf16 is for CUDA hosts: set \"device\" to \"cuda\" or \"auto\"");
         }
 
+        var searched = TrainingSearchReader.Read(training, limits, errors);
         training.RejectUnknown();
-        return result;
+        return (result, searched);
     }
 
     private static EarlyStoppingSpec? ReadEarlyStopping(SpecObject? earlyStopping)

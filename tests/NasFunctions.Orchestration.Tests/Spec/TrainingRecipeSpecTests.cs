@@ -147,4 +147,50 @@ public sealed class TrainingRecipeSpecTests
 
         (halving.ScheduleEpochs, hyperband.ScheduleEpochs, random.ScheduleEpochs, constrained.ScheduleEpochs).ShouldBe((9, 27, 3, 9));
     }
+
+    [Fact]
+    public void Searched_settings_join_the_space_so_a_strategy_decides_them_with_the_network()
+    {
+        var read = SearchSpecReader.Read("""
+            { "strategy": "evolution",
+              "training": { "recipe": "recommended", "search": {
+                  "learningRate": { "float": [0.01, 0.1], "log": true, "levels": 3 }, "optimizer": { "choice": ["sgd", "adamw"] },
+                  "batchSize": { "int": [64, 128], "step": 64 } } } }
+            """);
+        read.Errors.ShouldBeEmpty();
+        var spec = read.Spec!;
+
+        var joint = spec.Space.ShouldBeOfType<JointSearchSpace>();
+        joint.Settings.Select(s => s.Name).ShouldBe(["learningRate", "batchSize", "optimizer"]);
+        joint.Settings[0].Values.ShouldBe(["0.01", "0.0316228", "0.1"]);
+        var architecture = joint.Parse("conv3x3/32+bn@learningRate=0.1;batchSize=64;optimizer=adamw");
+        var options = NasFunctions.Orchestration.Evaluation.TrialRecipe.Apply(new Evaluator.Training.TrainingOptions(), spec.Training, spec.Space, architecture);
+        (options.LearningRate, options.BatchSize, options.Optimizer.Name, options.WeightDecay).ShouldBe((0.1, 64, "adamw", 5e-4));
+        var plain = NasFunctions.Orchestration.Evaluation.TrialRecipe.Apply(new Evaluator.Training.TrainingOptions(), spec.Training, joint.Network, joint.NetworkOf(architecture));
+        (plain.LearningRate, plain.BatchSize, plain.Optimizer.Name).ShouldBe((spec.Training.LearningRate, 128, "sgd"));
+    }
+
+    [Theory]
+    [InlineData("""{ "search": { "momentum": { "choice": [0.9] } } }""", "$.training.search.momentum", "not a setting")]
+    [InlineData("""{ "search": { "learningRate": { "float": [0, 20] } } }""", "$.training.search.learningRate", "at most 10")]
+    [InlineData("""{ "search": { "optimizer": { "choice": ["sgd", "lion"] } } }""", "$.training.search.optimizer", "lion")]
+    [InlineData("""{ "search": { "batchSize": { "int": [0, 64], "step": 64 } } }""", "$.training.search.batchSize", "whole numbers")]
+    [InlineData("""{ "search": {} }""", "$.training.search", "at least one")]
+    [InlineData("""{ "search": [1] }""", "$.training.search", "must be an object")]
+    public void A_wrong_searched_setting_is_one_clear_error(string training, string path, string says)
+    {
+        var error = Errors(training).ShouldHaveSingleItem();
+
+        error.Path.ShouldBe(path);
+        error.Message.ShouldContain(says);
+    }
+
+    [Fact]
+    public void The_demo_spec_reads_with_the_recommended_recipe()
+    {
+        var demo = SearchSpecReader.Read(File.ReadAllText(RepositoryFiles.Find("src/NasFunctions.Local/specs/fashion-mnist-demo.json")));
+
+        demo.Errors.ShouldBeEmpty();
+        (demo.Spec!.Training.Recipe, demo.Spec.Training.TrialOptimizer.Name, demo.Spec.Training.TrialSchedule.Name).ShouldBe(("recommended", "sgd", "cosine"));
+    }
 }
