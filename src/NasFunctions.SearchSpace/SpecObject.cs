@@ -83,6 +83,10 @@ public sealed class SpecObject
         return result;
     }
 
+    /// <summary>A true/false field, or the default when absent or wrong.</summary>
+    public bool Bool(string name, bool defaultValue) =>
+        Field(name) is { } value && SpecJson.ReadBool(value, PathOf(name), _errors) is { } result ? result : defaultValue;
+
     /// <summary>A string field, or the default when absent or wrong; when <paramref name="allowed"/> is given, one of those.</summary>
     public string String(string name, string defaultValue, IReadOnlyCollection<string>? allowed = null)
     {

@@ -104,6 +104,32 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
         trials.Select(t => t.Architecture).Distinct().Count().ShouldBe(4, "no strategy spends a query twice");
     }
 
+    [Theory]
+    [InlineData("evolution")]
+    [InlineData("halving")]
+    public async Task A_joint_architecture_and_learning_rate_search_runs_end_to_end(string strategy)
+    {
+        string spec = TinySearch
+            .Replace("\"seed\": 11,", $"\"seed\": 14, \"strategy\": {{ \"name\": \"{strategy}\"{(strategy == "halving" ? ", \"options\": { \"eta\": 3, \"minEpochs\": 1, \"maxEpochs\": 3 }" : "")} }},", StringComparison.Ordinal)
+            .Replace("\"candidatesPerRound\": 2,", "\"candidatesPerRound\": 3,", StringComparison.Ordinal)
+            .Replace("\"learningRate\": 0.003 }", "\"recipe\": \"recommended\", \"search\": { \"learningRate\": { \"float\": [0.01, 0.1], \"log\": true, \"levels\": 3 } } }", StringComparison.Ordinal);
+
+        var status = await RunToEndAsync(spec);
+
+        status.GetProperty("runtimeStatus").GetString().ShouldBe("Completed", status.ToString());
+        var trials = await fixture.Host.Services.GetRequiredService<ISearchStore>().ListTrialsAsync(status.GetProperty("id").GetString()!);
+        trials.Count.ShouldBeGreaterThanOrEqualTo(4);
+        trials.ShouldAllBe(t => t.Status == TrialStatus.Succeeded);
+        var rates = trials.Select(t => t.Architecture.Split("@learningRate=")[1]).ToList();
+        rates.ShouldAllBe(rate => rate == "0.01" || rate == "0.0316228" || rate == "0.1");
+        trials.ShouldAllBe(t => t.ArchitectureJson!.Contains("training.learningRate", StringComparison.Ordinal));
+        if (strategy == "halving")
+        {
+            var promoted = trials.Single(t => t.ContinuedFrom is not null);
+            promoted.Architecture.ShouldBe(trials.Single(t => t.TrialId == promoted.ContinuedFrom).Architecture, "a promotion keeps its learning rate");
+        }
+    }
+
     [Fact]
     public async Task Successive_halving_promotes_the_best_trial_which_continues_from_its_checkpoint()
     {

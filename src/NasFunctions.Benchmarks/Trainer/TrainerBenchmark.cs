@@ -3,6 +3,7 @@ using NasFunctions.Evaluator.Data;
 using NasFunctions.Evaluator.Measures;
 using NasFunctions.Evaluator.Models;
 using NasFunctions.Evaluator.Training;
+using NasFunctions.Evaluator.Training.Optimizers;
 using NasFunctions.SearchSpace.MacroCnn;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -18,6 +18,7 @@ public static class ModelFactory
         ArgumentNullException.ThrowIfNull(space);
         return space switch
         {
+            JointSearchSpace joint => InputOf(joint.Network),
             MacroCnnSpace or NasBench201Space => ModelInput.Images,
             MlpSpace => ModelInput.Features,
             TextEncoderSpace => ModelInput.Tokens,
@@ -32,6 +33,11 @@ public static class ModelFactory
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(shape);
+        if (space is JointSearchSpace joint)
+        {
+            return Create(joint.Network, joint.NetworkOf(architecture), shape); // the training settings are the trainer's
+        }
+
         var input = InputOf(space);
         var wanted = input switch
         {

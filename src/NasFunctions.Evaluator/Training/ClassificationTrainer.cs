@@ -2,14 +2,16 @@ using System.Diagnostics;
 using NasFunctions.Evaluator.Measures;
 using NasFunctions.Evaluator.Models;
 using NasFunctions.Evaluator.Training.Augmentation;
+using NasFunctions.Evaluator.Training.Optimizers;
 using NasFunctions.Evaluator.Training.Regularization;
+using NasFunctions.Evaluator.Training.Schedules;
 using NasFunctions.SearchSpace;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NasFunctions.Evaluator.Training;
 
-/// <summary>Trains any classifier on any batch source with Adam and (optionally smoothed) cross-entropy, then scores it on validation and test and measures its cost.</summary>
+/// <summary>Trains any classifier on any batch source with (optionally smoothed) cross-entropy and the options' optimizer and schedule, then scores it on validation and test and measures its cost.</summary>
 /// <remarks>
 /// Every training draws from a generator of its own (<see cref="TrainingRandom"/>, seeded from its seed, saved in each
 /// checkpoint): the weight init (models are built one at a time under a lock, borrowing torch's process-wide generator) and
@@ -17,7 +19,9 @@ namespace NasFunctions.Evaluator.Training;
 /// come from <see cref="System.Random"/>s seeded from (seed, epoch). Augmentation, label smoothing and gradient clipping act on
 /// training batches only: validation and test are scored on the images as they are, with plain cross-entropy.
 /// So a run is repeatable (bitwise, at a fixed thread count) even beside other trainings in the same process, and a resumed
-/// run is the uninterrupted one. Torch's thread count is process-wide too: trainings that want different counts take turns
+/// run is the uninterrupted one. The learning rate of every step comes from a <see cref="LearningRatePlan"/> over the planned
+/// epochs (<see cref="TrainingOptions.PlannedEpochs"/>, or a checkpoint's plan), clocked by the optimizer's step count, which
+/// the checkpoint carries. Torch's thread count is process-wide too: trainings that want different counts take turns
 /// (<see cref="TrainingThreads"/>), so none changes another's. Each batch runs in its own dispose scope; evaluation runs in
 /// chunks without gradients. Our modules never dispose intermediate tensors inside <c>forward</c> (no <c>using</c>, no inner
 /// scope): with TorchSharp 0.107 that intermittently left NaN gradients in the first training of a process; the batch's
@@ -92,11 +96,18 @@ public static class ClassificationTrainer
         }
 
         using var augmenter = ImageAugmenter.For(data, options.Augmentation);
-        using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate, options.WeightDecay, masterWeights: options.UsesBFloat16);
+        using var optimizer = options.Optimizer.Create(model.named_parameters(), options.LearningRate, options.WeightDecay, options.UsesBFloat16);
         if (start is not null)
         {
-            LoadCheckpoint(model, optimizer, random, start);
+            LoadCheckpoint(model, optimizer, random, start, options.Optimizer.Name);
         }
+
+        var stepsPerEpoch = EpochSteps(subset.Length, options.BatchSize);
+        var plan = new LearningRatePlan(
+            options.Schedule,
+            options.LearningRate,
+            stepsPerEpoch,
+            start?.Recipe?.PlannedSteps ?? (long)Math.Max(options.PlannedEpochs ?? epochs, epochs) * stepsPerEpoch);
 
         random.AttachTo(model);
 
@@ -107,7 +118,7 @@ public static class ClassificationTrainer
         while (epochsDone < epochs && plateau?.Stopped != true)
         {
             (ImageAugmenter, Random)? augmentation = augmenter is null ? null : (augmenter, AugmentationDraws.ForEpoch(orderSeed, epochsDone));
-            TrainEpoch(model, optimizer, data.Train, subset, EpochOrder(orderSeed, epochsDone), options, augmentation, device, cancellationToken, epochsDone + 1);
+            TrainEpoch(model, optimizer, plan, data.Train, subset, EpochOrder(orderSeed, epochsDone), options, augmentation, device, cancellationToken, epochsDone + 1);
             epochsDone++;
             if (options.EarlyStoppingPatience > 0)
             {
@@ -118,7 +129,8 @@ public static class ClassificationTrainer
             if (checkpoints?.AfterEpoch is { } afterEpoch)
             {
                 var seconds = (start?.TrainSeconds ?? 0) + stopwatch.Elapsed.TotalSeconds;
-                afterEpoch(new TrainingCheckpoint(orderSeed, epochsDone, seconds, ModelWeights.Save(model), optimizer.SaveState(), plateau, random.SaveState()));
+                var recipe = new RecipeState(options.Optimizer.Name, optimizer.Steps, plan.PlannedSteps);
+                afterEpoch(new TrainingCheckpoint(orderSeed, epochsDone, seconds, ModelWeights.Save(model), optimizer.SaveState(), plateau, random.SaveState(), recipe));
             }
         }
 
@@ -151,7 +163,8 @@ public static class ClassificationTrainer
     /// <summary>One pass over the subset in the given order, a dispose scope per batch, each batch augmented when asked; a non-finite loss stops it as diverged.</summary>
     private static void TrainEpoch(
         nn.Module<Tensor, Tensor> model,
-        AdamOptimizer optimizer,
+        TrainingOptimizer optimizer,
+        LearningRatePlan plan,
         IBatchSource train,
         int[] subset,
         Random order,
@@ -181,6 +194,7 @@ public static class ClassificationTrainer
                 inputs = augment.Augmenter.Apply(inputs, augment.Draws);
             }
 
+            optimizer.LearningRate = plan.At(optimizer.Steps);
             ThrowIfDiverged(epoch, Step(model, optimizer, inputs, labels, options.LabelSmoothing, options.GradientClipNorm).item<float>());
         }
     }
@@ -194,9 +208,24 @@ public static class ClassificationTrainer
         }
     }
 
-    /// <summary>Loads a checkpoint's weights, optimizer and random state; a checkpoint of another network is an <see cref="InvalidDataException"/>.</summary>
-    private static void LoadCheckpoint(nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, TrainingRandom random, TrainingCheckpoint checkpoint)
+    /// <summary>The optimizer steps of one epoch over <paramref name="samples"/>: one a batch, less a lone trailing sample (<see cref="TrainEpoch"/> skips it).</summary>
+    internal static long EpochSteps(int samples, int batchSize)
     {
+        var full = samples / batchSize;
+        var rest = samples % batchSize;
+        return full + (rest > 1 || (rest == 1 && full == 0) ? 1 : 0);
+    }
+
+    /// <summary>Loads a checkpoint's weights, optimizer and random state; a checkpoint of another network or optimizer is an <see cref="InvalidDataException"/>.</summary>
+    private static void LoadCheckpoint(
+        nn.Module<Tensor, Tensor> model, TrainingOptimizer optimizer, TrainingRandom random, TrainingCheckpoint checkpoint, string optimizerName)
+    {
+        var savedBy = checkpoint.Recipe?.Optimizer ?? "adam"; // before the recipe was saved every training was Adam's
+        if (savedBy != optimizerName)
+        {
+            throw new InvalidDataException($"The checkpoint was trained with {savedBy}; this training uses {optimizerName}.");
+        }
+
         try
         {
             ModelWeights.LoadInto(model, checkpoint.Model);
@@ -207,6 +236,11 @@ public static class ClassificationTrainer
         }
 
         optimizer.LoadState(checkpoint.Optimizer);
+        if (checkpoint.Recipe is { } recipe && recipe.Step != optimizer.Steps)
+        {
+            throw new InvalidDataException($"The checkpoint's schedule is at step {recipe.Step} but its optimizer at {optimizer.Steps}.");
+        }
+
         if (checkpoint.Random is { } state)
         {
             random.LoadState(state);
@@ -216,9 +250,9 @@ public static class ClassificationTrainer
     /// <summary>The data order of one epoch: it depends on the seed and the epoch only, so a resumed training sees the same order.</summary>
     private static Random EpochOrder(int seed, int epoch) => new(unchecked((seed * 1_000_003) ^ ((epoch + 1) * 7_919)));
 
-    /// <summary>One training step on one batch: gradients cleared, cross-entropy (smoothed by <paramref name="labelSmoothing"/>), backward, gradients clipped to a global norm of <paramref name="gradientClipNorm"/> (0: not), an Adam update; returns the loss (caller's scope).</summary>
+    /// <summary>One training step on one batch: gradients cleared, cross-entropy (smoothed by <paramref name="labelSmoothing"/>), backward, gradients clipped to a global norm of <paramref name="gradientClipNorm"/> (0: not), an update at the optimizer's rate; returns the loss (caller's scope).</summary>
     internal static Tensor Step(
-        nn.Module<Tensor, Tensor> model, AdamOptimizer optimizer, Tensor inputs, Tensor labels, double labelSmoothing = 0, double gradientClipNorm = 0)
+        nn.Module<Tensor, Tensor> model, TrainingOptimizer optimizer, Tensor inputs, Tensor labels, double labelSmoothing = 0, double gradientClipNorm = 0)
     {
         model.zero_grad();
         var loss = SmoothedCrossEntropy.Loss(Forward(model, inputs), labels, labelSmoothing);

@@ -1,8 +1,10 @@
 using NasFunctions.Evaluator.Training.Augmentation;
+using NasFunctions.Evaluator.Training.Optimizers;
+using NasFunctions.Evaluator.Training.Schedules;
 
 namespace NasFunctions.Evaluator.Training;
 
-/// <summary>How a network is trained and evaluated: batch size, optimizer settings, regularization and augmentation, threads, device.</summary>
+/// <summary>How a network is trained and evaluated: batch size, optimizer, learning-rate schedule, regularization and augmentation, threads, device.</summary>
 public sealed class TrainingOptions
 {
     /// <summary>Devices <see cref="Device"/> may name.</summary>
@@ -14,12 +16,24 @@ public sealed class TrainingOptions
     /// <summary>Samples per training batch; default 128.</summary>
     public int BatchSize { get; set; } = 128;
 
-    /// <summary>Adam's learning rate; default 1e-3.</summary>
+    /// <summary>The (peak) learning rate: the schedule's rate at its top; default 1e-3.</summary>
     public double LearningRate { get; set; } = 1e-3;
 
-    /// <summary>Adam's weight decay (L2 penalty); default 0.</summary>
+    /// <summary>Weight decay: an L2 penalty for adam and sgd, decoupled for adamw; never on biases and norms; default 0.</summary>
     public double WeightDecay { get; set; }
 
+    /// <summary>The update rule; default Adam (<see cref="OptimizerOptions"/>).</summary>
+    public OptimizerOptions Optimizer { get; set; } = new();
+
+    /// <summary>The learning-rate schedule over <see cref="PlannedEpochs"/>; default constant (<see cref="ScheduleOptions"/>).</summary>
+    public ScheduleOptions Schedule { get; set; } = new();
+
+    /// <summary>
+    /// The epochs the schedule spans: set it to the longest this network may ever train (a halving bracket's top rung), so a
+    /// shorter training is the start of that run and a continuation carries on along it; null (default) means the epochs
+    /// asked for. Never fewer than those. A checkpoint's plan wins over this one.
+    /// </summary>
+    public int? PlannedEpochs { get; set; }
     /// <summary>Label smoothing ε of the training loss, in [0, 1) (<see cref="Regularization.SmoothedCrossEntropy"/>); default 0 (plain cross-entropy).</summary>
     public double LabelSmoothing { get; set; }
 
@@ -85,6 +99,13 @@ public sealed class TrainingOptions
             errors.Add($"WeightDecay must be zero or positive (was {WeightDecay}).");
         }
 
+        if (PlannedEpochs is < 1)
+        {
+            errors.Add($"PlannedEpochs must be at least 1 when set (was {PlannedEpochs}).");
+        }
+
+        errors.AddRange(Optimizer?.Validate() ?? ["Optimizer must be set."]);
+        errors.AddRange(Schedule?.Validate() ?? ["Schedule must be set."]);
         if (!double.IsFinite(LabelSmoothing) || LabelSmoothing < 0 || LabelSmoothing >= 1)
         {
             errors.Add($"LabelSmoothing must be in [0, 1) (was {LabelSmoothing}).");

@@ -1,5 +1,6 @@
 using NasFunctions.Benchmarks;
 using NasFunctions.Benchmarks.MultiFidelity;
+using NasFunctions.Benchmarks.Recipe;
 using NasFunctions.Benchmarks.Trainer;
 using NasFunctions.Evaluator.Data;
 using NasFunctions.Evaluator.Training;
@@ -9,7 +10,7 @@ using NasFunctions.Strategy;
 
 namespace NasFunctions.Local.Cli;
 
-/// <summary><c>nas bench strategies|trainer|fidelity ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
+/// <summary><c>nas bench strategies|trainer|fidelity|recipe ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
 public static class BenchCommand
 {
     /// <summary>Runs the named benchmark; returns the process exit code.</summary>
@@ -19,6 +20,7 @@ public static class BenchCommand
             "strategies" => Strategies(line, cancellationToken),
             "trainer" => Trainer(line),
             "fidelity" => Fidelity(line, cancellationToken),
+            "recipe" => Recipe(line, cancellationToken),
             _ => Usage(),
         });
 
@@ -90,11 +92,32 @@ public static class BenchCommand
         return 0;
     }
 
+    private static int Recipe(CommandLine line, CancellationToken cancellationToken)
+    {
+        var defaults = new RecipeBenchmarkOptions();
+        var options = new RecipeBenchmarkOptions
+        {
+            Architecture = line.String("architecture", defaults.Architecture)!,
+            TrainImages = line.Int("train", defaults.TrainImages),
+            EvaluationImages = line.Int("evaluate", defaults.EvaluationImages),
+            Epochs = line.Int("epochs", defaults.Epochs),
+            BatchSize = line.Int("batch", defaults.BatchSize),
+            Threads = line.Int("threads", defaults.Threads),
+            Seed = line.Int("seed", defaults.Seed),
+        };
+        var images = DatasetCache.GetOrLoad(new DatasetOptions { Name = line.String("dataset", "fashion-mnist")!, Seed = options.Seed })
+            .Take(options.TrainImages, options.EvaluationImages, options.EvaluationImages);
+        var scores = RecipeBenchmark.Run(options, TrainingData.From(images), Console.Error.WriteLine, cancellationToken);
+        Console.WriteLine(line.Options.ContainsKey("json") ? RecipeBenchmark.ToJson(scores) : RecipeBenchmark.ToTable(scores));
+        return 0;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("usage: nas bench strategies --table PATH [--column NAME] --queries K --seeds S [--json]");
         Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 6] [--rounds 5] [--warmup 5] [--json]");
         Console.Error.WriteLine("       nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]");
+        Console.Error.WriteLine("       nas bench recipe [--architecture A] [--train 10000] [--evaluate 2000] [--epochs 5] [--batch 128] [--threads N] [--seed 1] [--json]");
         return 2;
     }
 }

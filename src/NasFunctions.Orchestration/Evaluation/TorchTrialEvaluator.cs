@@ -42,8 +42,7 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         var data = Load(spec);
         var training = new TrainingOptions
         {
-            BatchSize = spec.Training.BatchSize,
-            LearningRate = spec.Training.LearningRate,
+            PlannedEpochs = spec.ScheduleEpochs,
             Threads = spec.Training.Threads > 0 ? spec.Training.Threads : _options.EffectiveThreads,
             Device = spec.Training.Device,
             EarlyStoppingPatience = spec.Training.EarlyStopping?.Patience ?? 0,
@@ -55,6 +54,7 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
                 ? "bf16"
                 : "fp32",
         };
+        TrialRecipe.Apply(training, spec.Training, spec.Space, architecture);
         var start = checkpointing.StartFrom is { } bytes ? TrainingCheckpoint.FromBytes(bytes) : null;
         var checkpoints = new TrainingCheckpoints
         {

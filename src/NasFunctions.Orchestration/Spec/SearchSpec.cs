@@ -11,6 +11,10 @@ namespace NasFunctions.Orchestration.Spec;
 /// <param name="Strategy">The strategy and its options.</param>
 /// <param name="Budget">The budget.</param>
 /// <param name="Training">How each trial trains.</param>
+/// <param name="PlannedEpochs">
+/// The epochs a trial's learning-rate schedule is planned over: the most any trial of the strategy trains (a halving or
+/// Hyperband bracket's top rung, else <c>training.epochs</c>, see <see cref="PlannedLength"/>); null means <c>training.epochs</c>.
+/// </param>
 public sealed record SearchSpec(
     string Name,
     long Seed,
@@ -18,8 +22,12 @@ public sealed record SearchSpec(
     DatasetSpec Dataset,
     StrategySpec Strategy,
     SearchBudget Budget,
-    TrainingSpec Training)
+    TrainingSpec Training,
+    int? PlannedEpochs = null)
 {
+    /// <summary>The epochs every trial's schedule spans: <see cref="PlannedEpochs"/>, or the training epochs.</summary>
+    public int ScheduleEpochs => PlannedEpochs ?? Training.Epochs;
+
     /// <summary>The fidelity trials get unless the strategy asks for another.</summary>
     public Fidelity DefaultFidelity => new(Training.Epochs, Training.DataFraction);
 

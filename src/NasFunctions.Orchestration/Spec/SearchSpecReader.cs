@@ -1,6 +1,8 @@
 using System.Text.Json;
 using NasFunctions.Evaluator.Data;
 using NasFunctions.Evaluator.Models;
+using NasFunctions.Evaluator.Training.Optimizers;
+using NasFunctions.Evaluator.Training.Schedules;
 using NasFunctions.SearchSpace;
 using NasFunctions.SearchSpace.MacroCnn;
 using NasFunctions.Orchestration.Datasets;
@@ -67,7 +69,12 @@ public static class SearchSpecReader
         var dataset = ReadDataset(spec.Object("dataset"), spec.PathOf("dataset"), limits, errors);
         bool datasetNamed = !errors.Skip(before).Any(e => e.Path == SpecJson.Property(spec.PathOf("dataset"), "name"));
         var budget = ReadBudget(spec.Object("budget"), limits);
-        var training = ReadTraining(spec.Object("training"), limits, dataset, errors);
+        var (training, searched) = ReadTraining(spec.Object("training"), limits, space, dataset, errors);
+        if (space is not null && searched is not null)
+        {
+            space = new JointSearchSpace(space, searched); // the strategy decides the network and these settings together
+        }
+
         var strategy = ReadStrategy(spec, errors);
         spec.RejectUnknown();
         bool paired = space is not null
@@ -77,19 +84,27 @@ public static class SearchSpecReader
             DatasetFit.Check(spaceField, spec.PathOf("space"), dataset.Name, errors);
         }
 
+        int? planned = null;
         if (strategy is not null)
         {
             // Checked against the default space when the given one is invalid, so the strategy's errors are listed too.
-            StrategyCatalog.Create(
+            var fidelity = new Fidelity(training.Epochs, training.DataFraction);
+            var created = StrategyCatalog.Create(
                 strategy.Name,
                 strategy.Options,
                 space ?? MacroCnnSpace.Default,
-                new Fidelity(training.Epochs, training.DataFraction),
+                fidelity,
                 spec.PathOf("strategy"),
                 errors);
+            if (created is not null)
+            {
+                planned = PlannedLength.Epochs(created, fidelity);
+                TrainingRecipeReader.CheckWarmup(training.TrialSchedule, planned.Value, errors);
+                (created as IDisposable)?.Dispose();
+            }
         }
 
-        return space is null || strategy is null ? null : new SearchSpec(name, seed, space, dataset, strategy, budget, training);
+        return space is null || strategy is null ? null : new SearchSpec(name, seed, space, dataset, strategy, budget, training, planned);
     }
 
     /// <summary>The search's label: at most the limit's characters, no control characters (default <c>search</c>).</summary>
@@ -220,25 +235,34 @@ public static class SearchSpecReader
         return new SearchBudget(rounds, perRound, maxTrials, parallel, maxFailed, wallClock, compute);
     }
 
-    private static TrainingSpec ReadTraining(SpecObject? training, SpecLimits limits, DatasetSpec dataset, List<SpecError> errors)
+    private static (TrainingSpec Training, IReadOnlyList<SearchSpace.Language.ScalarParameter>? Searched) ReadTraining(
+        SpecObject? training, SpecLimits limits, ISearchSpace? space, DatasetSpec dataset, List<SpecError> errors)
     {
         if (training is null)
         {
-            return TrainingSpec.Default;
+            return (TrainingSpec.Default, null);
         }
 
         var defaults = TrainingSpec.Default;
+        int batchSize = training.Int("batchSize", defaults.BatchSize, 1, limits.MaxBatchSize);
+        var recipe = TrainingRecipeReader.ReadRecipe(training, space, batchSize);
+        var (optimizer, weightDecay) = TrainingRecipeReader.ReadOptimizer(training, recipe, errors);
+        var schedule = TrainingRecipeReader.ReadSchedule(training, recipe, limits, errors);
         var result = new TrainingSpec(
             training.Int("epochs", defaults.Epochs, 1, limits.MaxEpochs),
             training.Number("dataFraction", defaults.DataFraction, 0, 1),
-            training.Int("batchSize", defaults.BatchSize, 1, limits.MaxBatchSize),
-            training.Number("learningRate", defaults.LearningRate, 0, 10),
+            batchSize,
+            training.Number("learningRate", recipe.LearningRate, 0, 10),
             training.Int("threads", defaults.Threads, 0, limits.MaxThreads),
             training.String("device", defaults.Device, TrainingSpec.Devices),
             ReadEarlyStopping(training.Object("earlyStopping")),
             training.String("precision", defaults.Precision, TrainingSpec.Precisions),
             SpecDuration.Read(training, "timeout", TrainingSpec.DefaultTimeout, TimeSpan.FromSeconds(1), TrainingSpec.LongestTimeout),
             ReadRetry(training.Object("retry")),
+            recipe.Name,
+            weightDecay,
+            optimizer == new OptimizerOptions() ? null : optimizer, // null is the default, so a spec without them reads as before
+            schedule == new ScheduleOptions() ? null : schedule,
             RegularizationSpecReader.LabelSmoothing(training, errors),
             RegularizationSpecReader.GradientClip(training, errors),
             RegularizationSpecReader.Augmentation(training, dataset, errors) is { IsNone: false } augmentation ? augmentation : null);
@@ -247,8 +271,9 @@ public static class SearchSpecReader
             training.Error("precision", "bf16 is for CUDA hosts: set \"device\" to \"cuda\" or \"auto\"");
         }
 
+        var searched = TrainingSearchReader.Read(training, limits, errors);
         training.RejectUnknown();
-        return result;
+        return (result, searched);
     }
 
     private static EarlyStoppingSpec? ReadEarlyStopping(SpecObject? earlyStopping)

@@ -6,7 +6,7 @@ namespace NasFunctions.Orchestration.Spec;
 /// <param name="Epochs">Epochs per trial (default 1).</param>
 /// <param name="DataFraction">Share of the training split each trial sees, in (0, 1] (default 1).</param>
 /// <param name="BatchSize">Mini-batch size (default 128).</param>
-/// <param name="LearningRate">Adam learning rate (default 0.001).</param>
+/// <param name="LearningRate">The (peak) learning rate: the recipe's unless given (default 0.001, Adam's).</param>
 /// <param name="Threads">Torch threads per trial; 0 lets the host decide from its cores and training slots (default 0).</param>
 /// <param name="Device"><c>cpu</c> (default), <c>cuda</c>, or <c>auto</c> (CUDA when present).</param>
 /// <param name="EarlyStopping">Stops a trial's training when validation accuracy stops improving; null (default) trains every epoch.</param>
@@ -19,6 +19,10 @@ namespace NasFunctions.Orchestration.Spec;
 /// seconds or a TimeSpan string; null (default) means <see cref="DefaultTimeout"/>.
 /// </param>
 /// <param name="Retry">How trials are retried after transient faults; null (default) means <see cref="RetrySpec.Default"/>.</param>
+/// <param name="Recipe">The recipe the settings below start from: <c>adam</c> (default) or <c>recommended</c> (see <see cref="Evaluator.Training.TrainingRecipe"/>).</param>
+/// <param name="WeightDecay">Weight decay (off biases and norms), resolved from the recipe and <c>training.optimizer.weightDecay</c> (default 0).</param>
+/// <param name="Optimizer">The update rule, resolved from the recipe and <c>training.optimizer</c>; null (default) means Adam.</param>
+/// <param name="Schedule">The learning-rate schedule, resolved from the recipe and <c>training.schedule</c>; null (default) means constant.</param>
 /// <param name="LabelSmoothing">Label smoothing ε of the training loss, 0 to 0.5; 0 (default) is plain cross-entropy.</param>
 /// <param name="GradientClip">Bound on the gradients' global L2 norm before each step; 0 (default) clips nothing.</param>
 /// <param name="Augmentation">
@@ -36,10 +40,20 @@ public sealed record TrainingSpec(
     string Precision = "fp32",
     TimeSpan? Timeout = null,
     RetrySpec? Retry = null,
+    string Recipe = "adam",
+    double WeightDecay = 0,
+    Evaluator.Training.Optimizers.OptimizerOptions? Optimizer = null,
+    Evaluator.Training.Schedules.ScheduleOptions? Schedule = null,
     double LabelSmoothing = 0,
     double GradientClip = 0,
     ImageAugmentation? Augmentation = null)
 {
+    /// <summary>The optimizer every trial trains with (treat as read-only).</summary>
+    public Evaluator.Training.Optimizers.OptimizerOptions TrialOptimizer => Optimizer ?? new();
+
+    /// <summary>The schedule every trial trains on (treat as read-only).</summary>
+    public Evaluator.Training.Schedules.ScheduleOptions TrialSchedule => Schedule ?? new();
+
     /// <summary>The augmentation trials get: <see cref="Augmentation"/>, or none.</summary>
     public ImageAugmentation TrialAugmentation => Augmentation ?? ImageAugmentation.None;
 

@@ -68,6 +68,10 @@ internal static class CustomSpaceReader
         return parameters;
     }
 
+    /// <summary>Reads one <c>choice</c>, <c>int</c> or <c>float</c> parameter, as a custom space's are written; null (with errors) when it is none.</summary>
+    public static ScalarParameter? ReadScalar(string name, JsonElement element, string path, List<SpecError> errors) =>
+        ReadParameter(name, element, path, nested: true, errors) as ScalarParameter;
+
     private static Parameter? ReadParameter(string name, JsonElement element, string path, bool nested, List<SpecError> errors)
     {
         var kinds = string.Join(", ", Kinds);

@@ -109,8 +109,8 @@ public sealed class TrainingCheckpointTests
         TrainingCheckpoint.FromBytes(withRandom).Random.ShouldBe(new byte[] { 6, 7 });
         TrainingCheckpoint.FromBytes((checkpoint with { Random = null }).ToBytes()).Random.ShouldBeNull();
 
-        // NASCKPT1: the same layout without the random block at the end.
-        byte[] old = [.. "NASCKPT1"u8.ToArray(), .. withRandom[8..^(4 + 2)]];
+        // NASCKPT1: the same layout without the random block (and the recipe flag after it) at the end.
+        byte[] old = [.. "NASCKPT1"u8.ToArray(), .. withRandom[8..^(4 + 2 + 1)]];
         var read = TrainingCheckpoint.FromBytes(old);
         (read.Seed, read.EpochsDone, read.Random).ShouldBe((1, 2, (byte[]?)null));
         read.Optimizer.ShouldBe(new byte[] { 4, 5 });

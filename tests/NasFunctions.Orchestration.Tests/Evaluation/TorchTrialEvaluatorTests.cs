@@ -68,6 +68,28 @@ public sealed class TorchTrialEvaluatorTests
     }
 
     [Fact]
+    public void A_promoted_trial_on_a_cosine_schedule_continues_exactly_the_run_of_full_length_training()
+    {
+        var spec = Read("""
+            { "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 1, "channels": [8] },
+              "strategy": { "name": "halving", "options": { "minEpochs": 1, "maxEpochs": 3 } },
+              "training": { "epochs": 3, "batchSize": 64, "recipe": "recommended" } }
+            """);
+        var architecture = spec.Space.Parse("conv3x3/8+bn");
+        using var evaluator = new TorchTrialEvaluator(Host);
+        var rungZero = new List<EpochCheckpoint>();
+
+        var full = evaluator.Evaluate(spec, architecture, new Fidelity(3, 0.01), 4, TrialCheckpointing.None, CancellationToken.None);
+        evaluator.Evaluate(spec, architecture, new Fidelity(1, 0.01), 4, new TrialCheckpointing { AfterEpoch = rungZero.Add }, CancellationToken.None);
+        var promoted = evaluator.Evaluate(
+            spec, architecture, new Fidelity(3, 0.01), 4, new TrialCheckpointing { StartFrom = rungZero[0].Bytes, ContinuesAnotherTrial = true }, CancellationToken.None);
+
+        spec.ScheduleEpochs.ShouldBe(3);
+        (promoted.StartEpoch, promoted.EpochsDone).ShouldBe((1, 3));
+        promoted.Weights.ShouldBe(full.Weights);
+    }
+
+    [Fact]
     public void An_mlp_with_dropout_resumed_from_its_checkpoint_bytes_reaches_the_weights_of_an_uninterrupted_one()
     {
         var spec = Read($$"""
