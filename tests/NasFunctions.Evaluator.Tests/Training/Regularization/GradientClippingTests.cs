@@ -1,4 +1,5 @@
 using NasFunctions.Evaluator.Training;
+using NasFunctions.Evaluator.Training.Optimizers;
 using NasFunctions.Evaluator.Training.Regularization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
