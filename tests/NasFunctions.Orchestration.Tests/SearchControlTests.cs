@@ -132,6 +132,29 @@ public class SearchControlTests(ITestOutputHelper output)
         (await store.GetSearchAsync("f1"))!.Error.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task An_activity_that_fails_past_its_retries_ends_the_search_failed_and_its_row_says_so()
+    {
+        var store = new InMemorySearchStore();
+        await using var host = await StartAsync(store, new SyntheticEvaluator());
+        await store.PutSpecAsync("e1", ThreeRounds);
+        await store.UpsertSearchAsync(new SearchRecord
+        {
+            SearchId = "e1", Name = "error", Status = SearchStatus.Running, Strategy = "random", SpaceKind = "macro-cnn",
+            Dataset = "fashion-mnist", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        });
+
+        // Round 1 with no controller state for round 0: ProposeCandidates fails on every attempt.
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(TaskNames.SearchOrchestrator), new SearchRound("e1", 1), new StartOrchestrationOptions("e1"));
+        var outcome = await WaitForOutcomeAsync(host, "e1", TimeSpan.FromMinutes(2));
+
+        (outcome.Status, outcome.StoppedBy).ShouldBe((SearchStatus.Failed, StopReasons.Error));
+        var row = (await store.GetSearchAsync("e1"))!;
+        (row.Status, row.StoppedBy).ShouldBe((SearchStatus.Failed, StopReasons.Error), "never Running forever");
+        row.Error.ShouldBe("The search stopped: its ProposeCandidates step kept failing; see the host's log. Resume it to go on.");
+    }
+
     private static async Task<SearchOutcome> ResumeAsync(DurableTaskTestHost host, InMemorySearchStore store, string id, int expectedRound)
     {
         var input = await new SearchResumption(store, TimeProvider.System).PrepareAsync((await store.GetSearchAsync(id))!);
