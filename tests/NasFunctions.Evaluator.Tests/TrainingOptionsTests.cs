@@ -1,4 +1,6 @@
 using NasFunctions.Evaluator.Training;
+using NasFunctions.Evaluator.Training.Optimizers;
+using NasFunctions.Evaluator.Training.Schedules;
 
 namespace NasFunctions.Evaluator.Tests;
 
@@ -34,4 +36,22 @@ public sealed class TrainingOptionsTests
     [InlineData("cpu")]
     [InlineData("cuda")]
     public void Known_devices_are_valid(string device) => new TrainingOptions { Device = device }.Validate().ShouldBeEmpty();
+
+    [Fact]
+    public void The_optimizer_schedule_and_plan_are_validated_with_the_rest()
+    {
+        var defaults = new TrainingOptions();
+        (defaults.Optimizer.Name, defaults.Schedule.Name, defaults.PlannedEpochs).ShouldBe(("adam", "constant", (int?)null));
+
+        var options = new TrainingOptions
+        {
+            PlannedEpochs = 0, Optimizer = new OptimizerOptions { Name = "lamb" }, Schedule = new ScheduleOptions { Name = "cosine", MinFactor = 3 },
+        };
+
+        var errors = options.Validate();
+        errors.Count.ShouldBe(3);
+        errors.ShouldContain(e => e.Contains("PlannedEpochs", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("lamb", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("MinFactor", StringComparison.Ordinal));
+    }
 }
