@@ -32,7 +32,9 @@ internal sealed class SearchProbe(string id)
             t.GetProperty("trialId").GetString()!,
             t.GetProperty("status").GetString()!,
             t.TryGetProperty("epochsDone", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt32() : 0,
-            t.TryGetProperty("resumedFromEpoch", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetInt32() : null)).ToList();
+            t.TryGetProperty("resumedFromEpoch", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetInt32() : null,
+            t.TryGetProperty("errorCategory", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
+            t.TryGetProperty("error", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null)).ToList();
     }
 
     /// <summary>The orchestration's runtime status (null before it exists).</summary>
@@ -114,5 +116,5 @@ internal sealed class SearchProbe(string id)
     private static HttpClient Client(string baseUrl) => new() { BaseAddress = new Uri(baseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>One trial row as the API lists it.</summary>
-    public sealed record Trial(string TrialId, string Status, int EpochsDone, int? ResumedFromEpoch);
+    public sealed record Trial(string TrialId, string Status, int EpochsDone, int? ResumedFromEpoch, string? ErrorCategory = null, string? Error = null);
 }

@@ -115,6 +115,45 @@ public class SearchControlEndToEndTests(ControlHostFixture fixture, ITestOutputH
         cost.GetProperty("estimated").GetDouble().ShouldBe(spent * ControlHostFixture.CpuPricePerHour / 3600, 1e-3);
     }
 
+    [Fact]
+    public async Task The_wall_clock_budget_stops_the_search_past_its_limit_by_at_most_the_running_trial()
+    {
+        // 20 planned trials of 40 epochs, one at a time: far more than 3 s of work, so the clock, not the rounds, ends it.
+        string id = await StartAsync(Spec("control-wallclock", epochs: 40,
+            """{ "rounds": 10, "candidatesPerRound": 2, "maxParallelTrials": 1, "maxWallClock": "3s" }"""));
+
+        var status = await WaitForStatusAsync(id, "Completed");
+
+        var budget = status.GetProperty("budget");
+        output.WriteLine($"budget: {budget}");
+        budget.GetProperty("stoppedBy").GetString().ShouldBe("maxWallClock");
+        var clock = budget.GetProperty("wallClockSeconds");
+        clock.GetProperty("limit").GetDouble().ShouldBe(3);
+        double spent = clock.GetProperty("spent").GetDouble();
+        spent.ShouldBeGreaterThanOrEqualTo(3);
+        var trials = await TrialsAsync(id);
+        trials.Count.ShouldBeLessThan(20, "the wall clock, not the rounds, ended it");
+        trials.ShouldAllBe(t => t.GetProperty("status").GetString() == "Succeeded", "no trial is cut short: the one running when the clock ran out finishes");
+        double longest = trials.Max(t => t.GetProperty("trainSeconds").GetDouble());
+        spent.ShouldBeLessThan(3 + longest + 15, "past the limit by the trial that was running, plus the durable round trips that end the search");
+    }
+
+    [Fact]
+    public async Task The_trial_budget_stops_the_search_at_exactly_its_count()
+    {
+        string id = await StartAsync(Spec("control-trials", epochs: 1,
+            """{ "rounds": 10, "candidatesPerRound": 2, "maxParallelTrials": 2, "maxTrials": 3 }"""));
+
+        var status = await WaitForStatusAsync(id, "Completed");
+
+        var budget = status.GetProperty("budget");
+        output.WriteLine($"budget: {budget}");
+        budget.GetProperty("stoppedBy").GetString().ShouldBe("maxTrials");
+        budget.GetProperty("trials").GetProperty("limit").GetDouble().ShouldBe(3);
+        budget.GetProperty("trials").GetProperty("spent").GetDouble().ShouldBe(3);
+        (await TrialsAsync(id)).Count.ShouldBe(3);
+    }
+
     private static string Spec(string name, int epochs, string budget) => $$"""
         { "name": "{{name}}", "seed": 5,
           "dataset": { "name": "csv", "path": {{JsonSerializer.Serialize(ControlHostFixture.Iris)}}, "labelColumn": "class" },
