@@ -65,7 +65,6 @@ public sealed class MultiHeadAttention : nn.Module
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(keys);
-        using var scope = NewDisposeScope();
         var (batch, queries, length) = (query.shape[0], query.shape[1], keys.shape[1]);
         Tensor Split(nn.Module<Tensor, Tensor> project, Tensor x, long positions) =>
             project.forward(x).view(batch, positions, Heads, Width / Heads).transpose(1, 2);
@@ -78,6 +77,6 @@ public sealed class MultiHeadAttention : nn.Module
 
         var weights = _dropout.forward(scores.softmax(-1));
         var joined = weights.matmul(v).transpose(1, 2).reshape(batch, queries, Width);
-        return _output.forward(joined).MoveToOuterDisposeScope();
+        return _output.forward(joined);
     }
 }

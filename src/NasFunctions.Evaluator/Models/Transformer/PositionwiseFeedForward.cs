@@ -30,7 +30,6 @@ public sealed class PositionwiseFeedForward : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        using var scope = NewDisposeScope();
-        return _contract.forward(_dropout.forward(nn.functional.relu(_expand.forward(input)))).MoveToOuterDisposeScope();
+        return _contract.forward(_dropout.forward(nn.functional.relu(_expand.forward(input))));
     }
 }

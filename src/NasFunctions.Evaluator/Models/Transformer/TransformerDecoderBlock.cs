@@ -54,9 +54,8 @@ public sealed class TransformerDecoderBlock : nn.Module
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(memory);
-        using var scope = NewDisposeScope();
         var seen = Residual.Apply(target, _selfAttentionNorm, Norm, _dropout, y => _selfAttention.forward(y, y, targetPadding, causal: true));
         var informed = Residual.Apply(seen, _crossAttentionNorm, Norm, _dropout, y => _crossAttention.forward(y, memory, sourcePadding));
-        return Residual.Apply(informed, _feedForwardNorm, Norm, _dropout, _feedForward.forward).MoveToOuterDisposeScope();
+        return Residual.Apply(informed, _feedForwardNorm, Norm, _dropout, _feedForward.forward);
     }
 }

@@ -42,8 +42,7 @@ public sealed class TransformerEncoderBlock : nn.Module
     public Tensor forward(Tensor source, Tensor? padding)
     {
         ArgumentNullException.ThrowIfNull(source);
-        using var scope = NewDisposeScope();
         var attended = Residual.Apply(source, _attentionNorm, Norm, _dropout, x => _attention.forward(x, x, padding));
-        return Residual.Apply(attended, _feedForwardNorm, Norm, _dropout, _feedForward.forward).MoveToOuterDisposeScope();
+        return Residual.Apply(attended, _feedForwardNorm, Norm, _dropout, _feedForward.forward);
     }
 }
