@@ -18,25 +18,7 @@ public sealed class StopTrialActivity(ISearchStore store, TimeProvider time) : T
             return TrainCandidateActivity.Summarize(row);
         }
 
-        var stopped = (row ?? new TrialRecord
-        {
-            SearchId = ticket.SearchId,
-            TrialId = ticket.TrialId,
-            Round = ticket.Round,
-            Architecture = ticket.Architecture,
-            Epochs = ticket.Epochs,
-            DataFraction = ticket.DataFraction,
-            ContinuedFrom = ticket.ContinueFrom,
-            Status = TrialStatus.Failed,
-            UpdatedAt = time.GetUtcNow(),
-        }) with
-        {
-            Status = TrialStatus.Failed,
-            Error = input.Error,
-            ErrorCategory = input.Category,
-            StopRequested = true,
-            UpdatedAt = time.GetUtcNow(),
-        };
+        var stopped = FailedTrialRecord.Of(row, ticket, input.Error, input.Category, time.GetUtcNow()) with { StopRequested = true };
         await store.UpsertTrialAsync(stopped);
         return TrainCandidateActivity.Summarize(stopped);
     }

@@ -117,23 +117,9 @@ public sealed class UpdateControllerActivity(ISearchStore store, SearchSpecCache
             var row = await store.GetTrialAsync(input.SearchId, summary.TrialId);
             if (row is null || row.Status == TrialStatus.Running)
             {
-                await store.UpsertTrialAsync((row ?? new TrialRecord
-                {
-                    SearchId = input.SearchId,
-                    TrialId = summary.TrialId,
-                    Round = input.Round,
-                    Architecture = summary.Architecture,
-                    Epochs = summary.Epochs,
-                    DataFraction = summary.DataFraction,
-                    Status = TrialStatus.Failed,
-                    UpdatedAt = time.GetUtcNow(),
-                }) with
-                {
-                    Status = TrialStatus.Failed,
-                    Error = summary.Error,
-                    ErrorCategory = summary.ErrorCategory ?? TrialErrorCategory.Internal,
-                    UpdatedAt = time.GetUtcNow(),
-                });
+                var ticket = new TrialTicket(input.SearchId, summary.TrialId, input.Round, summary.Architecture, summary.Epochs, summary.DataFraction, Seed: 0); // the row keeps no seed
+                await store.UpsertTrialAsync(FailedTrialRecord.Of(
+                    row, ticket, summary.Error, summary.ErrorCategory ?? TrialErrorCategory.Internal, time.GetUtcNow()));
             }
         }
     }
