@@ -35,8 +35,10 @@ public static class BudgetBenchmark
 
         time ??= TimeProvider.System;
         var budget = TimeSpan.FromMinutes(options.Minutes);
+        var referenceSpace = new MacroCnnSpace(new MacroCnnSpaceOptions { Channels = [16, 32, 64, 128] });
+        var referenceArchitecture = referenceSpace.Parse(options.ReferenceArchitecture); // before the search, so a bad one costs no minutes
         var search = Search(options, data, budget, log, time, cancellationToken);
-        var reference = Reference(options, data, budget, log, time, cancellationToken);
+        var reference = Reference(options, data, budget, referenceSpace, referenceArchitecture, log, time, cancellationToken);
         return new BudgetBenchmarkResult(options.Minutes, search, reference);
     }
 
@@ -112,11 +114,16 @@ public static class BudgetBenchmark
     }
 
     private static BudgetRun Reference(
-        BudgetBenchmarkOptions options, TrainingData data, TimeSpan budget, Action<string>? log, TimeProvider time, CancellationToken cancellationToken)
+        BudgetBenchmarkOptions options,
+        TrainingData data,
+        TimeSpan budget,
+        ISearchSpace space,
+        Architecture architecture,
+        Action<string>? log,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var space = new MacroCnnSpace(new MacroCnnSpaceOptions { Channels = [16, 32, 64, 128] });
-        var architecture = space.Parse(options.ReferenceArchitecture);
         var seed = SeedSequence.Derive(options.Seed, 0, 0, 2);
         var timing = ClassificationTrainer.Train(space, architecture, data, 1, 1.0, seed, Training(options, 1), cancellationToken);
         var epochSeconds = Math.Max(time.GetElapsedTime(started).TotalSeconds, 1e-3);

@@ -13,7 +13,7 @@ public sealed record BudgetBenchmarkResult(double Minutes, BudgetRun Search, Bud
     public string ToJson()
     {
         var c = CultureInfo.InvariantCulture;
-        var search = string.Create(c, $$"""{"val": {{Percent(Search.Validation)}}, "test": {{Percent(Search.Test)}}, "architecture": {{System.Text.Json.JsonSerializer.Serialize(Search.Architecture)}}, "epochs": {{Search.Epochs}}}""");
+        var search = string.Create(c, $$"""{"val": {{Percent(Search.Validation)}}, "test": {{Percent(Search.Test)}}, "architecture": {{System.Text.Json.JsonSerializer.Serialize(Search.Architecture, JsonText)}}, "epochs": {{Search.Epochs}}}""");
         var reference = string.Create(c, $$"""{"val": {{Percent(Reference.Validation)}}, "test": {{Percent(Reference.Test)}}}""");
         return string.Create(c, $$"""{"minutes": {{Minutes}}, "search": {{search}}, "reference": {{reference}}}""");
     }
@@ -33,6 +33,8 @@ public sealed record BudgetBenchmarkResult(double Minutes, BudgetRun Search, Bud
 
         return text.ToString();
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonText = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static double Percent(double accuracy) => Math.Round(accuracy * 100, 2);
 }

@@ -13,7 +13,7 @@ public class BudgetBenchmarkTests
     {
         Minutes = 0.1,
         Space = """{ "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 2, "operations": ["conv3x3", "maxpool"], "channels": [8], "batchNorm": [true] }""",
-        ReferenceArchitecture = "conv3x3/8+bn|maxpool",
+        ReferenceArchitecture = "conv3x3/16+bn|maxpool",
         CandidatesPerRound = 3, BatchSize = 32, Threads = 1, Seed = 2,
     };
 
@@ -59,6 +59,7 @@ public class BudgetBenchmarkTests
         search.GetProperty("val").GetDouble().ShouldBe(Math.Round(result.Search.Validation * 100, 2));
         search.GetProperty("test").GetDouble().ShouldBe(Math.Round(result.Search.Test * 100, 2));
         search.GetProperty("architecture").GetString().ShouldBe(result.Search.Architecture);
+        result.ToJson().ShouldContain($"\"{result.Search.Architecture}\"", Case.Sensitive, "the architecture unescaped, as the spec writes it");
         search.GetProperty("epochs").GetInt32().ShouldBe(result.Search.Epochs);
         var reference = json.GetProperty("reference");
         reference.EnumerateObject().Select(p => p.Name).ShouldBe(["val", "test"]);
