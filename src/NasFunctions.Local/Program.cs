@@ -60,6 +60,8 @@ static int Usage()
                                               training samples/s and GFLOP/s of the reference CNN against a large matmul
           nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]
                                               one search's architectures trained fully and by successive halving, side by side
+          nas bench search [--minutes 30] [--strategy NAME] [--threads N] [--seed 1] [--json]
+                                              a search for M minutes, then the reference CNN for another M, on full Fashion-MNIST
         native (libtorch) warnings of search and bench go to .nas/logs/native.log
         """);
     return 0;

@@ -22,4 +22,15 @@ internal static class NasCli
 
         return start;
     }
+
+    /// <summary>Runs <c>nas {arguments}</c> with <c>NAS_HOME</c> at <paramref name="home"/>; its exit code, standard output and standard error.</summary>
+    public static async Task<(int Code, string Output, string Errors)> RunAsync(string home, TimeSpan timeout, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(new Dictionary<string, string> { ["NAS_HOME"] = home }, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return (process.ExitCode, await output, await errors);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NasFunctions.Local.Tests;
 
 /// <summary>The CLI's search and bench commands keep libtorch's native warnings in a log and their own errors on the terminal.</summary>
@@ -33,14 +31,6 @@ public sealed class NativeErrorLogTests : IDisposable
         failure.ShouldContain("error: Unknown device 'tpu'");
     }
 
-    private async Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments)
-    {
-        var start = NasCli.StartInfo(new Dictionary<string, string> { ["NAS_HOME"] = _home }, arguments);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments) =>
+        NasCli.RunAsync(_home, TimeSpan.FromMinutes(3), arguments);
 }

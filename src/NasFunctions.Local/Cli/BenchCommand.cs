@@ -1,4 +1,5 @@
 using NasFunctions.Benchmarks;
+using NasFunctions.Benchmarks.Budget;
 using NasFunctions.Benchmarks.MultiFidelity;
 using NasFunctions.Benchmarks.Recipe;
 using NasFunctions.Benchmarks.Trainer;
@@ -10,7 +11,7 @@ using NasFunctions.Strategy;
 
 namespace NasFunctions.Local.Cli;
 
-/// <summary><c>nas bench strategies|trainer|fidelity|recipe ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
+/// <summary><c>nas bench strategies|trainer|fidelity|recipe|search ...</c>: runs the benchmarks and prints their figures (a table, or JSON with <c>--json</c>).</summary>
 public static class BenchCommand
 {
     /// <summary>Runs the named benchmark; returns the process exit code.</summary>
@@ -21,6 +22,7 @@ public static class BenchCommand
             "trainer" => Trainer(line),
             "fidelity" => Fidelity(line, cancellationToken),
             "recipe" => Recipe(line, cancellationToken),
+            "search" => Search(line, cancellationToken),
             _ => Usage(),
         });
 
@@ -112,12 +114,56 @@ public static class BenchCommand
         return 0;
     }
 
+    private const string SearchUsage =
+        "usage: nas bench search [--minutes 30] [--strategy NAME] [--threads N] [--seed 1] [--json]\n" +
+        "  Full Fashion-MNIST, the recommended image recipe: a search for M minutes (default successive halving, eta 3, 1 to 9\n" +
+        "  epochs, over evolution; or --strategy NAME with its defaults), then the reference CNN for another M minutes (it times one\n" +
+        "  epoch, then trains from scratch for the epochs the rest allows). The whole run takes about 2 x M minutes.";
+
+    private static int Search(CommandLine line, CancellationToken cancellationToken)
+    {
+        if (line.Options.ContainsKey("help"))
+        {
+            Console.WriteLine(SearchUsage);
+            return 0;
+        }
+
+        var defaults = new BudgetBenchmarkOptions();
+        var options = new BudgetBenchmarkOptions
+        {
+            Minutes = line.Double("minutes", defaults.Minutes),
+            Strategy = line.String("strategy"),
+            Threads = line.Int("threads", defaults.Threads),
+            Seed = line.Int("seed", defaults.Seed),
+        };
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            Console.Error.WriteLine($"error: {string.Join(" ", problems)}");
+            Console.Error.WriteLine(SearchUsage);
+            return 2;
+        }
+
+        // --train and --evaluate (test-only, not in the usage) cut the data set to a small subset.
+        var images = DatasetCache.GetOrLoad(new DatasetOptions { Name = "fashion-mnist", Seed = options.Seed });
+        if (line.Options.ContainsKey("train"))
+        {
+            var evaluate = line.Int("evaluate", 200);
+            images = images.Take(line.Int("train", 0), evaluate, evaluate);
+        }
+
+        var result = BudgetBenchmark.Run(options, TrainingData.From(images), Console.Error.WriteLine, cancellationToken: cancellationToken);
+        Console.WriteLine(line.Options.ContainsKey("json") ? result.ToJson() : result.ToTable());
+        return 0;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("usage: nas bench strategies --table PATH [--column NAME] --queries K --seeds S [--json]");
         Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 6] [--rounds 5] [--warmup 5] [--json]");
         Console.Error.WriteLine("       nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]");
         Console.Error.WriteLine("       nas bench recipe [--architecture A] [--train 10000] [--evaluate 2000] [--epochs 5] [--batch 128] [--threads N] [--seed 1] [--json]");
+        Console.Error.WriteLine("       nas bench search [--minutes 30] [--strategy NAME] [--threads N] [--seed 1] [--json]   (search, then reference CNN, M minutes each; --help)");
         return 2;
     }
 }

@@ -1,0 +1,66 @@
+namespace NasFunctions.Benchmarks.Budget;
+
+/// <summary>What the budget benchmark runs: a search and a reference CNN, each for the same wall-clock minutes with the recommended image recipe.</summary>
+public sealed record BudgetBenchmarkOptions
+{
+    /// <summary>The search space: the demo spec's macro CNNs for Fashion-MNIST (2 to 4 blocks, 16 to 64 channels, batch norm, skips).</summary>
+    public const string DefaultSpace = """
+        { "kind": "macro-cnn", "minBlocks": 2, "maxBlocks": 4, "operations": ["conv3x3", "conv5x5", "sepconv3x3", "maxpool", "avgpool"],
+          "channels": [16, 32, 64], "batchNorm": [true], "skip": [false, true] }
+        """;
+
+    /// <summary>The default strategy: successive halving (eta 3, 1 to 9 epochs, 9 architectures a bracket) over regularized evolution.</summary>
+    public const string DefaultStrategy = "halving";
+
+    /// <summary>The default strategy's options.</summary>
+    public const string DefaultHalvingOptions = """{ "eta": 3, "minEpochs": 1, "maxEpochs": 9, "proposer": { "name": "evolution" } }""";
+
+    /// <summary>Wall-clock minutes the search gets, and again the reference (one after the other); default 30.</summary>
+    public double Minutes { get; init; } = 30;
+
+    /// <summary>A strategy of the catalog by name, with its default options; null (default) means <see cref="DefaultStrategy"/> with <see cref="DefaultHalvingOptions"/>.</summary>
+    public string? Strategy { get; init; }
+
+    /// <summary>The search space, as a spec's <c>space</c> object.</summary>
+    public string Space { get; init; } = DefaultSpace;
+
+    /// <summary>The hand-designed reference CNN; default two conv-bn-pool stages, the recipe benchmark's network.</summary>
+    public string ReferenceArchitecture { get; init; } = "conv3x3/32+bn|maxpool|conv3x3/64+bn|maxpool";
+
+    /// <summary>Epochs of a trial for strategies without rungs (and their schedule's plan); default 9, halving's top rung.</summary>
+    public int Epochs { get; init; } = 9;
+
+    /// <summary>Architectures a round asks the strategy for; default 9, a halving bracket.</summary>
+    public int CandidatesPerRound { get; init; } = 9;
+
+    /// <summary>Samples per batch; default 128.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Torch threads; 0 (default) means every core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Seeds the strategy, the weights and the data order; default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Every problem with these options; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!(Minutes > 0 && Minutes <= 24 * 60))
+        {
+            errors.Add($"Minutes must be more than 0 and at most 1440 (was {Minutes}).");
+        }
+
+        if (Strategy is not null && !NasFunctions.Strategy.StrategyCatalog.Names.Contains(Strategy, StringComparer.Ordinal))
+        {
+            errors.Add($"Strategy '{Strategy}' is unknown; known strategies: {string.Join(", ", NasFunctions.Strategy.StrategyCatalog.Names)}.");
+        }
+
+        if (Epochs < 1 || CandidatesPerRound < 1 || BatchSize < 2 || Threads < 0)
+        {
+            errors.Add($"Epochs and CandidatesPerRound must be positive, BatchSize 2 or more and Threads 0 or more (were {Epochs}, {CandidatesPerRound}, {BatchSize}, {Threads}).");
+        }
+
+        return errors;
+    }
+}

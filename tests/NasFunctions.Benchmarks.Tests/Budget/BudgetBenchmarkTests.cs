@@ -1,0 +1,73 @@
+using System.Text.Json;
+using NasFunctions.Benchmarks.Budget;
+using NasFunctions.Evaluator.Data;
+using NasFunctions.Evaluator.Training;
+
+namespace NasFunctions.Benchmarks.Tests.Budget;
+
+/// <summary>The budget benchmark on a small real Fashion-MNIST subset: options checked, the search cut at its deadline, the JSON's shape.</summary>
+[Collection("TorchSharp")]
+public class BudgetBenchmarkTests
+{
+    private static readonly BudgetBenchmarkOptions Tiny = new()
+    {
+        Minutes = 0.05,
+        Space = """
+            { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 3, "operations": ["conv3x3", "conv5x5", "maxpool", "avgpool"],
+              "channels": [8, 16], "batchNorm": [true], "skip": [false, true] }
+            """,
+        ReferenceArchitecture = "conv3x3/16+bn|maxpool",
+        CandidatesPerRound = 3, BatchSize = 32, Threads = 1, Seed = 2,
+    };
+
+    private static TrainingData Data() =>
+        TrainingData.From(DatasetCache.GetOrLoad(new DatasetOptions { Name = "fashion-mnist", Seed = 2 }).Take(300, 100, 100));
+
+    [Theory]
+    [InlineData(0, null, "Minutes")]
+    [InlineData(-1, null, "Minutes")]
+    [InlineData(2000, null, "Minutes")]
+    [InlineData(1, "annealing", "unknown")]
+    public void Bad_options_are_refused(double minutes, string? strategy, string problem)
+    {
+        var options = Tiny with { Minutes = minutes, Strategy = strategy };
+
+        options.Validate().ShouldHaveSingleItem().ShouldContain(problem);
+        Should.Throw<ArgumentException>(() => BudgetBenchmark.Run(options, Data())).Message.ShouldContain(problem);
+    }
+
+    [Fact]
+    public void Known_strategies_and_the_default_are_accepted()
+    {
+        Tiny.Validate().ShouldBeEmpty();
+        (Tiny with { Strategy = "evolution" }).Validate().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_search_stops_at_its_deadline_and_the_json_has_the_documented_shape()
+    {
+        var result = BudgetBenchmark.Run(Tiny, Data());
+
+        result.Search.Seconds.ShouldBeGreaterThanOrEqualTo(Tiny.Minutes * 60, "hundreds of architectures: the search runs until its deadline");
+        result.Search.Seconds.ShouldBeLessThan(Tiny.Minutes * 60 + 4, "the trial in training is cut off at the deadline (slack for a shared machine)");
+        result.Search.Trials.ShouldBeGreaterThan(3, "halving's first rung and more fit 3 s on 300 images");
+        result.Search.Epochs.ShouldBeGreaterThanOrEqualTo(result.Search.Trials);
+        result.Reference.Epochs.ShouldBeGreaterThan(1, "one timing epoch and a run from scratch");
+        result.Search.Validation.ShouldBeGreaterThan(0.2, "chance is 0.1");
+
+        var json = JsonDocument.Parse(result.ToJson()).RootElement;
+        json.EnumerateObject().Select(p => p.Name).ShouldBe(["minutes", "search", "reference"]);
+        json.GetProperty("minutes").GetDouble().ShouldBe(0.05);
+        var search = json.GetProperty("search");
+        search.EnumerateObject().Select(p => p.Name).ShouldBe(["val", "test", "architecture", "epochs"]);
+        search.GetProperty("val").GetDouble().ShouldBe(Math.Round(result.Search.Validation * 100, 2));
+        search.GetProperty("test").GetDouble().ShouldBe(Math.Round(result.Search.Test * 100, 2));
+        search.GetProperty("architecture").GetString().ShouldBe(result.Search.Architecture);
+        result.ToJson().ShouldContain($"\"{result.Search.Architecture}\"", Case.Sensitive, "the architecture unescaped, as the spec writes it");
+        search.GetProperty("epochs").GetInt32().ShouldBe(result.Search.Epochs);
+        var reference = json.GetProperty("reference");
+        reference.EnumerateObject().Select(p => p.Name).ShouldBe(["val", "test"]);
+        reference.GetProperty("test").GetDouble().ShouldBe(Math.Round(result.Reference.Test * 100, 2));
+        result.ToTable().ShouldContain("| reference |");
+    }
+}
