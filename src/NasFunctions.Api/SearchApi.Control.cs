@@ -50,12 +50,14 @@ public sealed partial class SearchApi
             return Conflict($"Search '{id}' has not started yet; try again in a few seconds.");
         }
 
+        // The event first: the orchestration then knows of the cancel before any training stops on the row's flag, so no
+        // trial starts in the place of one that stopped.
+        await orchestrations.RaiseEventAsync(id, TaskNames.CancelEvent, mode, cancellationToken);
         if (mode == TerminateMode)
         {
             await store.UpsertSearchAsync(search with { TerminateRequested = true, UpdatedAt = time.GetUtcNow() }, cancellationToken);
         }
 
-        await orchestrations.RaiseEventAsync(id, TaskNames.CancelEvent, mode, cancellationToken);
         return new ApiResponse(202, new { id, mode, status = search.Status }, new Dictionary<string, string> { ["Retry-After"] = "2" });
     }
 

@@ -13,13 +13,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     private const int Rounds = 3;
     private const int Candidates = 2;
 
-    // Three rounds of two tiny CNNs, two short epochs each (a few seconds an epoch), on real Fashion-MNIST.
-    private const string Spec = """
+    // Three rounds of two tiny CNNs, short epochs (a few seconds an epoch under load, a fraction of one on an idle machine), on
+    // real Fashion-MNIST.
+    private static string Spec(int epochs) => $$"""
         {
           "name": "crash", "seed": 11, "dataset": { "name": "fashion-mnist", "validationFraction": 0.02 },
           "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 2, "operations": ["conv3x3", "maxpool"], "channels": [16], "batchNorm": [false], "skip": [false] },
           "budget": { "rounds": 3, "candidatesPerRound": 2, "maxParallelTrials": 2 },
-          "training": { "epochs": 2, "dataFraction": 0.02, "batchSize": 32, "learningRate": 0.003, "threads": 1 }
+          "training": { "epochs": {{epochs}}, "dataFraction": 0.02, "batchSize": 32, "learningRate": 0.003, "threads": 1 }
         }
         """;
 
@@ -32,22 +33,23 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     [Fact]
     public async Task Killing_the_host_alone_twice_mid_training_and_between_rounds_loses_nothing_and_each_restart_progresses_within_30_s()
     {
-        await RunWithKillsAsync(host => host.KillHostOnly(), killRightAfterAccept: false);
+        // Four epochs: with two, on an idle machine the second could end before a kill seen after the first had landed.
+        await RunWithKillsAsync(host => host.KillHostOnly(), killRightAfterAccept: false, epochs: 4);
     }
 
     [Fact]
     public async Task Killing_the_whole_process_group_right_after_the_202_mid_training_and_between_rounds_loses_nothing()
     {
-        await RunWithKillsAsync(host => host.Kill(), killRightAfterAccept: true);
+        await RunWithKillsAsync(host => host.Kill(), killRightAfterAccept: true, epochs: 2);
     }
 
-    private async Task RunWithKillsAsync(Action<ServeProcess> kill, bool killRightAfterAccept)
+    private async Task RunWithKillsAsync(Action<ServeProcess> kill, bool killRightAfterAccept, int epochs)
     {
         var home = Directory.CreateTempSubdirectory("nas-crash-").FullName;
         var host = await ServeProcess.StartInHomeAsync(home, _startTimeout);
         try
         {
-            var search = await SearchProbe.PostAsync(host.BaseUrl, Spec);
+            var search = await SearchProbe.PostAsync(host.BaseUrl, Spec(epochs));
             var restarts = new List<TimeSpan>();
             if (killRightAfterAccept)
             {

@@ -59,8 +59,8 @@ public class SearchControlTests(ITestOutputHelper output)
         await WaitUntilAsync(async () => (await store.ListTrialsAsync("t1")).Count(t => t.Status == TrialStatus.Running) == 2, TimeSpan.FromSeconds(30));
 
         var clock = Stopwatch.StartNew();
+        await host.Client.RaiseEventAsync("t1", TaskNames.CancelEvent, "terminate"); // the event first, as the API does
         await store.UpsertSearchAsync((await store.GetSearchAsync("t1"))! with { TerminateRequested = true });
-        await host.Client.RaiseEventAsync("t1", TaskNames.CancelEvent, "terminate");
         var canceled = await WaitForOutcomeAsync(host, "t1", TimeSpan.FromSeconds(30));
         output.WriteLine($"terminate to Canceled outcome: {clock.Elapsed.TotalSeconds:F2} s");
 
