@@ -11,7 +11,7 @@ public class BudgetBenchmarkTests
 {
     private static readonly BudgetBenchmarkOptions Tiny = new()
     {
-        Minutes = 0.05,
+        Minutes = 0.15, // 9 s: one-epoch trials on 300 images finish well within it even beside other test projects
         Space = """
             { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 3, "operations": ["conv3x3", "conv5x5", "maxpool", "avgpool"],
               "channels": [8, 16], "batchNorm": [true], "skip": [false, true] }
@@ -57,7 +57,7 @@ public class BudgetBenchmarkTests
 
         var json = JsonDocument.Parse(result.ToJson()).RootElement;
         json.EnumerateObject().Select(p => p.Name).ShouldBe(["minutes", "search", "reference"]);
-        json.GetProperty("minutes").GetDouble().ShouldBe(0.05);
+        json.GetProperty("minutes").GetDouble().ShouldBe(0.15);
         var search = json.GetProperty("search");
         search.EnumerateObject().Select(p => p.Name).ShouldBe(["val", "test", "architecture", "epochs"]);
         search.GetProperty("val").GetDouble().ShouldBe(Math.Round(result.Search.Validation * 100, 2));
