@@ -25,7 +25,7 @@ public static class FunctionAppSetup
     /// <summary>
     /// Adds storage (connection from <c>NasStorage</c>, else <c>AzureWebJobsStorage</c>, either form), prepared once at startup;
     /// the search services with training slots following the host's activity concurrency unless <c>Nas:Evaluator:TrainingSlots</c>
-    /// is set; the price table of estimated costs (<c>Nas:Cost</c>); search ids; quiet default logging.
+    /// is set; the price table of estimated costs (<c>Nas:Cost</c>); search ids; trainings that stop with the worker; quiet default logging.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting is missing, unknown or invalid; the message says which.</exception>
     public static IServiceCollection AddNasFunctionApp(this IServiceCollection services, IConfiguration configuration, string hostJsonPath)
@@ -38,6 +38,7 @@ public static class FunctionAppSetup
         services.AddSingleton(HostSettings.ReadCost(configuration));
         services.AddSingleton(SearchIdGenerator.System);
         services.AddHostedService<StoragePreparation>();
+        services.AddHostedService<TrainingStop>();
         services.AddLogging(logging => logging.AddQuietDefaults());
         return services;
     }

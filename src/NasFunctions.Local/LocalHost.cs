@@ -11,6 +11,7 @@ using NasFunctions.Api;
 using NasFunctions.Local.Durable;
 using NasFunctions.Local.Http;
 using NasFunctions.Orchestration;
+using NasFunctions.Orchestration.Activities;
 using NasFunctions.Orchestration.Spec;
 using NasFunctions.Storage;
 using NasFunctions.Storage.Emulator;
@@ -22,6 +23,7 @@ public sealed class LocalHost : IAsyncDisposable
 {
     private static readonly TimeSpan _httpStopTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan _workerStopTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan _trainingStopTimeout = TimeSpan.FromSeconds(3);
 
     private readonly WebApplication _app;
     private readonly LocalDurableEngine _engine;
@@ -117,13 +119,21 @@ public sealed class LocalHost : IAsyncDisposable
     public HttpClient CreateClient(TimeSpan? timeout = null) => ApiClient.Create(BaseUrl, _apiKey, timeout);
 
     /// <summary>
-    /// Stops in bounded time, even while trials train: the HTTP API, then the worker (running trainings are abandoned and
-    /// resume from their checkpoints at the next start), then Azurite (which saves), so an abandoned training can write
+    /// Stops in bounded time, even while trials train: every training at its next batch (<see cref="TrainingShutdown"/>:
+    /// its attempt is left unfinished and resumes from its checkpoint at the next start) beside the HTTP API, then the
+    /// worker, then Azurite (which saves), so an abandoned training can write
     /// nothing more; only then the services it uses, and last the data folder's lock.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        var trainings = _app.Services.GetRequiredService<TrainingShutdown>().StopAsync(_trainingStopTimeout);
         await Bounded(_app.StopAsync(), _httpStopTimeout);
+        if (!await trainings)
+        {
+            _app.Services.GetRequiredService<ILogger<LocalHost>>().LogWarning(
+                "A training did not reach its next batch within {Seconds} s of the stop; the process ends under it.", _trainingStopTimeout.TotalSeconds);
+        }
+
         await Bounded(_engine.DisposeAsync().AsTask(), _workerStopTimeout);
         await _storage.StopAzuriteAsync();
         await Bounded(_app.DisposeAsync().AsTask(), _httpStopTimeout);

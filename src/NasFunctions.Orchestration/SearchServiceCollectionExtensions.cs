@@ -25,6 +25,7 @@ public static class SearchServiceCollectionExtensions
             new BlobDatasetSource(storage, sp.GetRequiredService<EvaluatorHostOptions>().DatasetCacheFolder),
             new RootedDatasetSource(sp.GetRequiredService<SpecLimits>().DataRoots)));
         services.TryAddSingleton<ITrialEvaluator, TorchTrialEvaluator>();
+        services.TryAddSingleton<TrainingShutdown>();
         services.TryAddTransient<ProposeCandidatesActivity>();
         services.TryAddTransient<TrainCandidateActivity>();
         services.TryAddTransient<StopTrialActivity>();

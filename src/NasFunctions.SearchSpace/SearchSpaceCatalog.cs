@@ -3,6 +3,7 @@ using NasFunctions.SearchSpace.Language;
 using NasFunctions.SearchSpace.MacroCnn;
 using NasFunctions.SearchSpace.Mlp;
 using NasFunctions.SearchSpace.NasBench201;
+using NasFunctions.SearchSpace.Seq2Seq;
 using NasFunctions.SearchSpace.TextEncoder;
 
 namespace NasFunctions.SearchSpace;
@@ -19,6 +20,7 @@ public static class SearchSpaceCatalog
         [CustomSpace.KindName] = CustomSpace.FromJson,
         [MlpSpace.KindName] = MlpSpace.FromJson,
         [TextEncoderSpace.KindName] = TextEncoderSpace.FromJson,
+        [Seq2SeqSpace.KindName] = Seq2SeqSpace.FromJson,
     };
 
     /// <summary>The kinds this catalog can read.</summary>

@@ -63,6 +63,30 @@ public sealed record TrialRecord
     /// <summary>Inference latency per sample at batch 64, in milliseconds (a batch's median time divided by 64).</summary>
     public double? LatencyMillisecondsBatch64 { get; init; }
 
+    /// <summary>A translation trial's fitness metric, "bleu" or "wer" (its accuracies are then that fitness in [0, 1]); null for classification.</summary>
+    public string? Metric { get; init; }
+
+    /// <summary>A translation trial's validation BLEU, 0 to 100.</summary>
+    public double? ValidationBleu { get; init; }
+
+    /// <summary>A translation trial's validation word error rate, 0 to 100 (for text: sentences matching no reference).</summary>
+    public double? ValidationWer { get; init; }
+
+    /// <summary>A translation trial's test BLEU, 0 to 100.</summary>
+    public double? TestBleu { get; init; }
+
+    /// <summary>A translation trial's test chrF, 0 to 100.</summary>
+    public double? TestChrF { get; init; }
+
+    /// <summary>A translation trial's test word error rate, 0 to 100.</summary>
+    public double? TestWer { get; init; }
+
+    /// <summary>A translation trial's test token (for grapheme-to-phoneme: phoneme) error rate, 0 to 100.</summary>
+    public double? TestPer { get; init; }
+
+    /// <summary>A few decoded test sentences as a JSON array of <c>{source, reference, hypothesis}</c>, each text cut short; null for classification.</summary>
+    public string? DecodedExamples { get; init; }
+
     /// <summary>Wall-clock training time, in seconds.</summary>
     public double? TrainSeconds { get; init; }
 

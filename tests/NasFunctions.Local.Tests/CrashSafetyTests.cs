@@ -15,41 +15,46 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
     // Three rounds of two tiny CNNs, short epochs (a few seconds an epoch under load, a fraction of one on an idle machine), on
     // real Fashion-MNIST.
-    private static string Spec(int epochs) => $$"""
+    private static string Spec(int epochs, double dataFraction) => $$"""
         {
           "name": "crash", "seed": 11, "dataset": { "name": "fashion-mnist", "validationFraction": 0.02 },
           "space": { "kind": "macro-cnn", "minBlocks": 1, "maxBlocks": 2, "operations": ["conv3x3", "maxpool"], "channels": [16], "batchNorm": [false], "skip": [false] },
           "budget": { "rounds": 3, "candidatesPerRound": 2, "maxParallelTrials": 2 },
-          "training": { "epochs": {{epochs}}, "dataFraction": 0.02, "batchSize": 32, "learningRate": 0.003, "threads": 1 }
+          "training": { "epochs": {{epochs}}, "dataFraction": {{dataFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "batchSize": 32, "learningRate": 0.003, "threads": 1 }
         }
         """;
 
     private static readonly string[] _expectedTrials =
         [.. Enumerable.Range(0, Rounds).SelectMany(r => Enumerable.Range(0, Candidates).Select(c => $"r{r:D4}-c{c:D2}"))];
     private static readonly TimeSpan _progressLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _groupKillWindow = TimeSpan.FromMilliseconds(1000); // README: "the storage writes acknowledged in the last 1000 ms"
     private static readonly TimeSpan _startTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan _stepTimeout = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task Killing_the_host_alone_twice_mid_training_and_between_rounds_loses_nothing_and_each_restart_progresses_within_30_s()
     {
-        // Four epochs: with two, on an idle machine the second could end before a kill seen after the first had landed.
-        await RunWithKillsAsync(host => host.KillHostOnly(), killRightAfterAccept: false, epochs: 4);
+        // Twelve epochs on 5%: on an idle machine a trial seen after its first epoch could end four (on 2%) or six more before
+        // the kill landed, and nothing was left to resume.
+        await RunWithKillsAsync(host => host.KillHostOnly(), killRightAfterAccept: false, epochs: 12, dataFraction: 0.05, settle: TimeSpan.Zero);
     }
 
     [Fact]
     public async Task Killing_the_whole_process_group_right_after_the_202_mid_training_and_between_rounds_loses_nothing()
     {
-        await RunWithKillsAsync(host => host.Kill(), killRightAfterAccept: true, epochs: 2);
+        // A group kill may lose the writes of its last second (the README's window): the mid-training kill lands 1.5 s after
+        // a checkpoint was seen, so that checkpoint must survive, and the between-rounds kill 1.5 s after the round's last
+        // trial was seen finished; longer epochs keep the training running through the wait.
+        await RunWithKillsAsync(host => host.Kill(), killRightAfterAccept: true, epochs: 6, dataFraction: 0.05, settle: _groupKillWindow + TimeSpan.FromMilliseconds(500));
     }
 
-    private async Task RunWithKillsAsync(Action<ServeProcess> kill, bool killRightAfterAccept, int epochs)
+    private async Task RunWithKillsAsync(Action<ServeProcess> kill, bool killRightAfterAccept, int epochs, double dataFraction, TimeSpan settle)
     {
         var home = Directory.CreateTempSubdirectory("nas-crash-").FullName;
         var host = await ServeProcess.StartInHomeAsync(home, _startTimeout);
         try
         {
-            var search = await SearchProbe.PostAsync(host.BaseUrl, Spec(epochs));
+            var search = await SearchProbe.PostAsync(host.BaseUrl, Spec(epochs, dataFraction));
             var restarts = new List<TimeSpan>();
             if (killRightAfterAccept)
             {
@@ -60,11 +65,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
             var training = await search.WaitForTrialsAsync(
                 host, ts => ts.Any(t => t.Status == "Running" && t.EpochsDone >= 1), _stepTimeout, "a trial past its first epoch");
+            await Task.Delay(settle);
             kill(host);
             output.WriteLine($"kill 1: mid-training ({string.Join(", ", training.Select(t => $"{t.TrialId} {t.Status} epoch {t.EpochsDone}"))})");
             host = await RestartAndTimeAsync(host, home, search, restarts);
 
             var between = await search.WaitForTrialsAsync(host, ts => BetweenRounds(ts) is not null, _stepTimeout, "a round finished, the next not begun");
+            await Task.Delay(settle);
             kill(host);
             output.WriteLine($"kill 2: between rounds {BetweenRounds(between)} and {BetweenRounds(between) + 1}");
             host = await RestartAndTimeAsync(host, home, search, restarts);
@@ -74,6 +81,16 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             var resumed = (await search.TrialsAsync(host.BaseUrl)).Where(t => t.ResumedFromEpoch >= 1).ToList();
             output.WriteLine($"resumed from a checkpoint: {string.Join(", ", resumed.Select(t => $"{t.TrialId} (epoch {t.ResumedFromEpoch})"))}");
             resumed.ShouldNotBeEmpty("the trial killed mid-training resumes from its checkpoint");
+            if (settle == TimeSpan.Zero)
+            {
+                // The host alone: nothing acknowledged is lost, so a trial resumes from no earlier epoch than the kill saw.
+                var final = (await search.TrialsAsync(host.BaseUrl)).ToDictionary(t => t.TrialId);
+                foreach (var seen in training.Where(t => t.Status == "Running"))
+                {
+                    (final[seen.TrialId].ResumedFromEpoch ?? int.MaxValue).ShouldBeGreaterThanOrEqualTo(
+                        seen.EpochsDone, $"{seen.TrialId} was seen after epoch {seen.EpochsDone} before the kill");
+                }
+            }
             restarts.ShouldAllBe(t => t < _progressLimit, host.Output);
         }
         finally
@@ -107,7 +124,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var listening = clock.Elapsed;
         try
         {
-            var before = (await search.TrialsAsync(host.BaseUrl)).Where(t => t.Status == "Succeeded").Select(t => t.TrialId).ToHashSet();
+            var found = await search.TrialsAsync(host.BaseUrl);
+            output.WriteLine($"after the restart: {string.Join(", ", found.Select(t => $"{t.TrialId} {t.Status} epoch {t.EpochsDone}"))}");
+            var before = found.Where(t => t.Status == "Succeeded").Select(t => t.TrialId).ToHashSet();
             if (before.Count < _expectedTrials.Length)
             {
                 await search.WaitForTrialsAsync(

@@ -201,9 +201,12 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
-    private async Task<JsonElement> RunToEndAsync(string spec)
+    private Task<JsonElement> RunToEndAsync(string spec) => RunToEndAsync(fixture.Http, spec);
+
+    /// <summary>Posts a spec, then polls its status until the search ends (or 8 minutes pass), and returns the last status.</summary>
+    internal static async Task<JsonElement> RunToEndAsync(HttpClient http, string spec)
     {
-        using var accepted = await fixture.Http.PostAsync("api/searches", Json(spec));
+        using var accepted = await http.PostAsync("api/searches", Json(spec));
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
         string id = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         var deadline = DateTime.UtcNow.AddMinutes(8);
@@ -211,7 +214,7 @@ public class SearchApiEndToEndTests(LocalHostFixture fixture)
         do
         {
             await Task.Delay(500);
-            status = JsonDocument.Parse(await fixture.Http.GetStringAsync($"api/searches/{id}")).RootElement.Clone();
+            status = JsonDocument.Parse(await http.GetStringAsync($"api/searches/{id}")).RootElement.Clone();
         }
         while (status.GetProperty("runtimeStatus").GetString() is not ("Completed" or "Failed" or "Terminated") && DateTime.UtcNow < deadline);
         return status;

@@ -52,12 +52,15 @@ internal sealed class SearchProbe(string id)
         return JsonDocument.Parse(body).RootElement.GetProperty("runtimeStatus").GetString();
     }
 
-    /// <summary>Whether trial <paramref name="trialId"/> has a weights blob.</summary>
-    public async Task<bool> HasWeightsAsync(string baseUrl, string trialId)
+    /// <summary>Why trial <paramref name="trialId"/>'s weights cannot be downloaded (the status and the problem), or null when they can.</summary>
+    public async Task<string?> WeightsProblemAsync(string baseUrl, string trialId)
     {
         using var http = Client(baseUrl);
         using var response = await http.GetAsync($"api/searches/{Id}/trials/{trialId}/weights");
-        return response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsByteArrayAsync()).Length > 0;
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK && body.Length > 0
+            ? null
+            : $"{(int)response.StatusCode} with {body.Length} bytes: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)))}";
     }
 
     /// <summary>Polls the trials until <paramref name="condition"/> holds; returns them.</summary>
@@ -109,7 +112,7 @@ internal sealed class SearchProbe(string id)
         trials.ShouldAllBe(t => t.Status == "Succeeded");
         foreach (var trial in trials)
         {
-            (await HasWeightsAsync(baseUrl, trial.TrialId)).ShouldBeTrue($"{trial.TrialId} has no weights blob");
+            (await WeightsProblemAsync(baseUrl, trial.TrialId)).ShouldBeNull($"{trial.TrialId}'s weights cannot be downloaded");
         }
     }
 

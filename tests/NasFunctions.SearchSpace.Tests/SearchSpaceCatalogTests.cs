@@ -76,8 +76,8 @@ public class SearchSpaceCatalogTests
     }
 
     [Theory]
-    [InlineData("""{ "maxBlocks": 2 }""", "$.space.kind", "is required; known kinds: macro-cnn, nas-bench-201, custom, mlp, text-encoder")]
-    [InlineData("""{ "kind": "transformer" }""", "$.space.kind", "unknown kind 'transformer'; known kinds: macro-cnn, nas-bench-201, custom, mlp, text-encoder")]
+    [InlineData("""{ "maxBlocks": 2 }""", "$.space.kind", "is required; known kinds: macro-cnn, nas-bench-201, custom, mlp, text-encoder, seq2seq")]
+    [InlineData("""{ "kind": "transformer" }""", "$.space.kind", "unknown kind 'transformer'; known kinds: macro-cnn, nas-bench-201, custom, mlp, text-encoder, seq2seq")]
     [InlineData("""{ "kind": 3 }""", "$.space.kind", "must be a string, not a number")]
     [InlineData("""3""", "$.space", "must be an object, not a number")]
     public void Rejects_a_missing_or_unknown_kind(string json, string path, string message)
@@ -88,5 +88,5 @@ public class SearchSpaceCatalogTests
     }
 
     [Fact]
-    public void Lists_known_kinds() => SearchSpaceCatalog.Kinds.ShouldBe(["macro-cnn", "nas-bench-201", "custom", "mlp", "text-encoder"]);
+    public void Lists_known_kinds() => SearchSpaceCatalog.Kinds.ShouldBe(["macro-cnn", "nas-bench-201", "custom", "mlp", "text-encoder", "seq2seq"]);
 }

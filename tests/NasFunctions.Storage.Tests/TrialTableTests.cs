@@ -13,6 +13,9 @@ public sealed class TrialTableTests(AzuriteFixture azurite)
         var read = await _store.GetTrialAsync(trial.SearchId, trial.TrialId);
         read.ShouldBe(trial);
         (read!.Flops, read.LatencyMilliseconds, read.LatencyMillisecondsBatch64).ShouldBe((9_876_543_210L, 1.5, 0.25));
+        (read.Metric, read.ValidationBleu, read.ValidationWer, read.TestBleu, read.TestChrF, read.TestWer, read.TestPer)
+            .ShouldBe(("bleu", (double?)21.5, (double?)80.25, (double?)19.75, (double?)48.5, (double?)82.0, (double?)31.125));
+        read.DecodedExamples!.ShouldContain("HH EH L OW");
         (read.ContinuedFrom, read.StartEpoch, read.EpochsDone, read.ResumedFromEpoch, read.StoppedEarly).ShouldBe(("r0001-c04", 4, (int?)11, (int?)7, true));
     }
 

@@ -37,21 +37,61 @@ public static class BudgetBenchmark
         var budget = TimeSpan.FromMinutes(options.Minutes);
         var referenceSpace = new MacroCnnSpace(new MacroCnnSpaceOptions { Channels = [16, 32, 64, 128] });
         var referenceArchitecture = referenceSpace.Parse(options.ReferenceArchitecture); // before the search, so a bad one costs no minutes
-        var search = Search(options, data, budget, log, time, cancellationToken);
-        var reference = Reference(options, data, budget, referenceSpace, referenceArchitecture, log, time, cancellationToken);
-        return new BudgetBenchmarkResult(options.Minutes, search, reference);
+        var space = ReadSpace(options.Space);
+        TrialTrainer Trainer(ISearchSpace trained) => (architecture, epochs, dataFraction, seed, planned, token, checkpoints) =>
+            ClassificationTrainer.Train(trained, architecture, data, epochs, dataFraction, seed, Training(options, planned), token, checkpoints);
+        var strategy = CreateStrategy(options.Strategy, space, new Fidelity(options.Epochs, 1.0));
+        var (search, retrained) = SearchThenRetrain(
+            strategy, space, new Fidelity(options.Epochs, 1.0), options.CandidatesPerRound, options.Seed, budget, options.RetrainShare, Trainer(space), log, time, cancellationToken);
+        var reference = Reference(referenceArchitecture, options.Seed, budget, Trainer(referenceSpace), "reference", log, time, cancellationToken);
+        return new BudgetBenchmarkResult(options.Minutes, search, reference, retrained);
     }
 
-    private static BudgetRun Search(
-        BudgetBenchmarkOptions options, TrainingData data, TimeSpan budget, Action<string>? log, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Searches for <paramref name="budget"/> less <paramref name="retrainShare"/> of it (<see cref="Search"/>), then retrains the
+    /// best architecture of <paramref name="space"/> from scratch for the rest (<see cref="Reference"/>); no retraining at share 0.
+    /// </summary>
+    internal static (BudgetRun Search, BudgetRun? Retrained) SearchThenRetrain(
+        ISearchStrategy strategy,
+        ISearchSpace space,
+        Fidelity defaultFidelity,
+        int candidatesPerRound,
+        int seed,
+        TimeSpan budget,
+        double retrainShare,
+        TrialTrainer train,
+        Action<string>? log,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var retrainBudget = budget * retrainShare;
+        var search = Search(strategy, defaultFidelity, candidatesPerRound, seed, budget - retrainBudget, train, log, time, cancellationToken);
+        var retrained = retrainShare > 0
+            ? Reference(space.Parse(search.Architecture), seed, retrainBudget, train, "retrain", log, time, cancellationToken)
+            : null;
+        return (search, retrained);
+    }
+
+    /// <summary>
+    /// Runs rounds of <paramref name="strategy"/> (which it disposes) until <paramref name="budget"/>
+    /// passes, training each candidate with <paramref name="train"/>; the best finished trial by validation score is the answer.
+    /// </summary>
+    internal static BudgetRun Search(
+        ISearchStrategy strategy,
+        Fidelity defaultFidelity,
+        int candidatesPerRound,
+        int seed,
+        TimeSpan budget,
+        TrialTrainer train,
+        Action<string>? log,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var space = ReadSpace(options.Space);
-        var defaultFidelity = new Fidelity(options.Epochs, 1.0);
-        var strategy = CreateStrategy(options, space, defaultFidelity);
+        var minutes = budget.TotalMinutes;
         try
         {
-            var training = Training(options, PlannedLength.Epochs(strategy, defaultFidelity));
+            var planned = PlannedLength.Epochs(strategy, defaultFidelity);
             using var deadline = new CancellationTokenSource(budget, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             var checkpoints = new Dictionary<string, TrainingCheckpoint>(StringComparer.Ordinal);
@@ -59,7 +99,7 @@ public static class BudgetBenchmark
             var epochs = 0;
             for (var round = 0; !linked.IsCancellationRequested; round++)
             {
-                var candidates = strategy.Propose(options.CandidatesPerRound, SeedSequence.CreateRandom(options.Seed, round, 0));
+                var candidates = strategy.Propose(candidatesPerRound, SeedSequence.CreateRandom(seed, round, 0));
                 if (candidates.Count == 0)
                 {
                     break;
@@ -75,10 +115,9 @@ public static class BudgetBenchmark
                     var startEpochs = start?.EpochsDone ?? 0;
                     try
                     {
-                        var result = ClassificationTrainer.Train(
-                            space, candidate.Architecture, data, candidate.Fidelity.Epochs, candidate.Fidelity.DataFraction,
-                            SeedSequence.Derive(options.Seed, round, index, 1), training, linked.Token,
-                            new TrainingCheckpoints { StartFrom = start, AfterEpoch = checkpoint => last = checkpoint });
+                        var result = train(
+                            candidate.Architecture, candidate.Fidelity.Epochs, candidate.Fidelity.DataFraction, SeedSequence.Derive(seed, round, index, 1),
+                            planned, linked.Token, new TrainingCheckpoints { StartFrom = start, AfterEpoch = checkpoint => last = checkpoint });
                         checkpoints[trialId] = last!;
                         epochs += result.EpochsTrained;
                         finished.Add((result, candidate.Architecture.Canonical));
@@ -94,14 +133,14 @@ public static class BudgetBenchmark
 
                 if (!linked.IsCancellationRequested)
                 {
-                    strategy.Learn(outcomes, SeedSequence.CreateRandom(options.Seed, round, 1));
+                    strategy.Learn(outcomes, SeedSequence.CreateRandom(seed, round, 1));
                 }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             if (finished.Count == 0)
             {
-                throw new InvalidOperationException($"No trial finished within {options.Minutes} minutes: give the search more time.");
+                throw new InvalidOperationException($"No trial finished within {minutes:G4} minutes: give the search more time.");
             }
 
             var best = finished.OrderByDescending(t => t.Result.ValidationAccuracy).First();
@@ -113,27 +152,21 @@ public static class BudgetBenchmark
         }
     }
 
-    private static BudgetRun Reference(
-        BudgetBenchmarkOptions options,
-        TrainingData data,
-        TimeSpan budget,
-        ISearchSpace space,
-        Architecture architecture,
-        Action<string>? log,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+    /// <summary>Trains a fixed architecture for the epochs <paramref name="budget"/> allows: one timed epoch, then from scratch for as many as fit the rest.</summary>
+    internal static BudgetRun Reference(
+        Architecture architecture, int seed, TimeSpan budget, TrialTrainer train, string label, Action<string>? log, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var seed = SeedSequence.Derive(options.Seed, 0, 0, 2);
-        var timing = ClassificationTrainer.Train(space, architecture, data, 1, 1.0, seed, Training(options, 1), cancellationToken);
+        seed = SeedSequence.Derive(seed, 0, 0, 2);
+        var timing = train(architecture, 1, 1.0, seed, 1, cancellationToken, null);
         var epochSeconds = Math.Max(time.GetElapsedTime(started).TotalSeconds, 1e-3);
         var fit = (int)Math.Floor((budget.TotalSeconds - epochSeconds) / epochSeconds);
-        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"reference {architecture.Canonical}: one epoch took {epochSeconds:F1} s, {fit} epochs fit the rest of {budget.TotalSeconds:F0} s"));
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{label} {architecture.Canonical}: one epoch took {epochSeconds:F1} s, {fit} epochs fit the rest of {budget.TotalSeconds:F0} s"));
         var result = fit <= 1
             ? timing
-            : ClassificationTrainer.Train(space, architecture, data, fit, 1.0, seed, Training(options, fit), cancellationToken);
+            : train(architecture, fit, 1.0, seed, fit, cancellationToken, null);
         var epochs = 1 + (fit <= 1 ? 0 : fit);
-        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"reference {architecture.Canonical}: {result.Epochs} epochs, val {result.ValidationAccuracy * 100:F2}% test {result.TestAccuracy * 100:F2}%"));
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{label} {architecture.Canonical}: {result.Epochs} epochs, val {result.ValidationAccuracy * 100:F2}% test {result.TestAccuracy * 100:F2}%"));
         return new BudgetRun(result.ValidationAccuracy, result.TestAccuracy, architecture.Canonical, result.Epochs, epochs, fit <= 1 ? 1 : 2, time.GetElapsedTime(started).TotalSeconds);
     }
 
@@ -144,16 +177,18 @@ public static class BudgetBenchmark
             BatchSize = options.BatchSize, Threads = options.Threads, LatencyWarmups = 0, LatencyRepeats = 1, PlannedEpochs = plannedEpochs,
         });
 
-    private static ISearchStrategy CreateStrategy(BudgetBenchmarkOptions options, ISearchSpace space, Fidelity defaultFidelity)
+    /// <summary>A strategy of the catalog with its default options, or (null) halving over evolution with <see cref="BudgetBenchmarkOptions.DefaultHalvingOptions"/>.</summary>
+    internal static ISearchStrategy CreateStrategy(string? name, ISearchSpace space, Fidelity defaultFidelity)
     {
         var errors = new List<SpecError>();
-        using var document = JsonDocument.Parse(options.Strategy is null ? BudgetBenchmarkOptions.DefaultHalvingOptions : "null");
-        JsonElement? strategyOptions = options.Strategy is null ? document.RootElement : null;
-        return StrategyCatalog.Create(options.Strategy ?? BudgetBenchmarkOptions.DefaultStrategy, strategyOptions, space, defaultFidelity, "strategy", errors)
-            ?? throw new ArgumentException($"Invalid strategy: {string.Join("; ", errors)}", nameof(options));
+        using var document = JsonDocument.Parse(name is null ? BudgetBenchmarkOptions.DefaultHalvingOptions : "null");
+        JsonElement? strategyOptions = name is null ? document.RootElement : null;
+        return StrategyCatalog.Create(name ?? BudgetBenchmarkOptions.DefaultStrategy, strategyOptions, space, defaultFidelity, "strategy", errors)
+            ?? throw new ArgumentException($"Invalid strategy: {string.Join("; ", errors)}", nameof(name));
     }
 
-    private static ISearchSpace ReadSpace(string json)
+    /// <summary>A space of the catalog from a spec's <c>space</c> object.</summary>
+    internal static ISearchSpace ReadSpace(string json)
     {
         using var document = JsonDocument.Parse(json);
         var errors = new List<SpecError>();

@@ -18,6 +18,15 @@ public sealed record BudgetBenchmarkOptions
     /// <summary>Wall-clock minutes the search gets, and again the reference (one after the other); default 30.</summary>
     public double Minutes { get; init; } = 30;
 
+    /// <summary>
+    /// The share of the search's minutes spent retraining its best architecture from scratch, its schedule planned over the
+    /// epochs that fit; 0 to 0.9, default 1/3 (search for 20 of 30 minutes, retrain for 10). 0 turns the retraining off.
+    /// </summary>
+    public double RetrainShare { get; init; } = DefaultRetrainShare;
+
+    /// <summary>The default <see cref="RetrainShare"/>: a third, so the retraining trains the best network for about as many epochs as halving's top rung and more.</summary>
+    public const double DefaultRetrainShare = 1.0 / 3;
+
     /// <summary>A strategy of the catalog by name, with its default options; null (default) means <see cref="DefaultStrategy"/> with <see cref="DefaultHalvingOptions"/>.</summary>
     public string? Strategy { get; init; }
 
@@ -51,6 +60,11 @@ public sealed record BudgetBenchmarkOptions
             errors.Add($"Minutes must be more than 0 and at most 1440 (was {Minutes}).");
         }
 
+        if (RetrainProblem(RetrainShare) is { } retrain)
+        {
+            errors.Add(retrain);
+        }
+
         if (Strategy is not null && !NasFunctions.Strategy.StrategyCatalog.Names.Contains(Strategy, StringComparer.Ordinal))
         {
             errors.Add($"Strategy '{Strategy}' is unknown; known strategies: {string.Join(", ", NasFunctions.Strategy.StrategyCatalog.Names)}.");
@@ -63,4 +77,8 @@ public sealed record BudgetBenchmarkOptions
 
         return errors;
     }
+
+    /// <summary>The problem with a retrain share, or null when it is in [0, 0.9].</summary>
+    internal static string? RetrainProblem(double share) =>
+        share is >= 0 and <= 0.9 ? null : $"RetrainShare must be 0 to 0.9 (was {share}).";
 }

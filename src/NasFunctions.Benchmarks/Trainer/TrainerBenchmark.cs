@@ -51,7 +51,7 @@ public static class TrainerBenchmark
         var indices = Enumerable.Range(0, options.BatchSize).ToArray();
 
         using var random = new TrainingRandom(options.Seed, device);
-        using var model = ClassificationTrainer.CreateModel(() => ModelFactory.Create(space, architecture, Shape), options.Seed, random, device);
+        using var model = TrainingLoop.CreateModel(() => ModelFactory.Create(space, architecture, Shape), options.Seed, random, device);
         model.to(device);
         var trainingFlops = 3 * FlopCounter.Count(model, Shape.SampleShape);
         if (bf16)

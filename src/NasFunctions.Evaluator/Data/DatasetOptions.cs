@@ -22,15 +22,20 @@ public sealed class DatasetOptions
     public static IReadOnlyList<string> ParallelNames { get; } = ["parallel-tsv", "debian-messages", "cmudict"];
 
     /// <summary>The tokenizers a parallel data set's sides may use (<see cref="Tokenizer"/>).</summary>
-    public static IReadOnlyList<string> Tokenizers { get; } = ["characters", "subwords"];
+    public static IReadOnlyList<string> Tokenizers { get; } = ["characters", "subwords", "phonemes"];
+
+    /// <summary>The most ids a parallel data set's vocabulary may hold (learning subwords costs a merge per id).</summary>
+    public const int MostParallelVocabulary = 64_000;
 
     /// <summary>The names with a meaning of their own; any other name is an IDX image set in <see cref="Path"/>.</summary>
-    public static IReadOnlyList<string> KnownNames { get; } = ["fashion-mnist", "mnist", "cifar10", "csv", "text-csv", "spam-assassin"];
+    public static IReadOnlyList<string> KnownNames { get; } =
+        ["fashion-mnist", "mnist", "cifar10", "csv", "text-csv", "spam-assassin", "parallel-tsv", "debian-messages", "cmudict"];
 
     /// <summary>
     /// The data set, which also picks its format (see <see cref="Kind"/>): "fashion-mnist" (default; the default folder works),
-    /// "mnist", "cifar10", "csv", "text-csv", "spam-assassin" (defaults to the npm package's folder), or any other name for an
-    /// IDX image set in <see cref="Path"/>. Case is ignored.
+    /// "mnist", "cifar10", "csv", "text-csv", "spam-assassin" (defaults to the npm package's folder), the parallel "parallel-tsv",
+    /// "debian-messages" and "cmudict" (see <see cref="ParallelNames"/>), or any other name for an IDX image set in
+    /// <see cref="Path"/>. Case is ignored.
     /// </summary>
     public string Name { get; set; } = "fashion-mnist";
 
@@ -65,14 +70,17 @@ public sealed class DatasetOptions
     public int MaxLength { get; set; } = 256;
 
     /// <summary>
-    /// How a parallel data set's texts become tokens: "characters" or "subwords" (byte-pair encoding learned from the train
-    /// split); null (default) picks "characters" for CMUdict's words and "subwords" otherwise. CMUdict's phonemes are always
-    /// split at spaces. Unused by classification data sets.
+    /// How a parallel data set's texts become tokens: "characters", "subwords" (byte-pair encoding learned from the train
+    /// split) or "phonemes" (symbols between spaces); null (default) picks "characters" for CMUdict's words and "subwords"
+    /// otherwise. CMUdict's phonemes are always split at spaces. Unused by classification data sets.
     /// </summary>
     public string? Tokenizer { get; set; }
 
     /// <summary>The format <see cref="Name"/> picks.</summary>
     public DatasetKind Kind => KindOf(Name);
+
+    /// <summary>True for the sequence-to-sequence data sets (<see cref="ParallelNames"/>).</summary>
+    public bool IsParallel => Kind is DatasetKind.ParallelTsv or DatasetKind.DebianMessages or DatasetKind.CmuDict;
 
     /// <summary>Every problem with these options; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -126,9 +134,9 @@ public sealed class DatasetOptions
         {
             errors.Add($"MaxVocabulary must be at least 3 (<pad>, <unk> and one token; was {MaxVocabulary}).");
         }
-        else if (MaxVocabulary < 5 && Kind is DatasetKind.ParallelTsv or DatasetKind.DebianMessages or DatasetKind.CmuDict)
+        else if (IsParallel && MaxVocabulary is < 5 or > MostParallelVocabulary)
         {
-            errors.Add($"MaxVocabulary must be at least 5 for a parallel data set (<pad>, <unk>, <s>, </s> and one token; was {MaxVocabulary}).");
+            errors.Add($"MaxVocabulary must be from 5 (<pad>, <unk>, <s>, </s> and one token) to {MostParallelVocabulary} for a parallel data set (was {MaxVocabulary}).");
         }
 
         if (MinTokenCount < 1)

@@ -2,6 +2,7 @@ using NasFunctions.SearchSpace;
 using NasFunctions.SearchSpace.MacroCnn;
 using NasFunctions.SearchSpace.Mlp;
 using NasFunctions.SearchSpace.NasBench201;
+using NasFunctions.SearchSpace.Seq2Seq;
 using NasFunctions.SearchSpace.TextEncoder;
 using static TorchSharp.torch;
 
@@ -22,6 +23,7 @@ public static class ModelFactory
             MacroCnnSpace or NasBench201Space => ModelInput.Images,
             MlpSpace => ModelInput.Features,
             TextEncoderSpace => ModelInput.Tokens,
+            Seq2SeqSpace => ModelInput.Pairs,
             _ => throw new NotSupportedException($"Networks of search space '{space.Kind}' cannot be built for training."),
         };
     }
@@ -39,6 +41,12 @@ public static class ModelFactory
         }
 
         var input = InputOf(space);
+        if (input == ModelInput.Pairs)
+        {
+            throw new ArgumentException(
+                $"Search space '{space.Kind}' builds sequence-to-sequence networks; train them with Seq2SeqTrainer on a parallel data set.", nameof(space));
+        }
+
         var wanted = input switch
         {
             ModelInput.Images => shape.Sample.Count == 3 && !shape.IsTokens,

@@ -11,4 +11,7 @@ public enum ModelInput
 
     /// <summary>Token id sequences (L): text encoder.</summary>
     Tokens,
+
+    /// <summary>Pairs of token id sequences, source and target: seq2seq (see <see cref="Seq2Seq.Seq2SeqModel"/>).</summary>
+    Pairs,
 }

@@ -43,7 +43,7 @@ public static class ImageClassificationTrainer
             errors.Add($"The network has {network.Classes} classes but data set '{data.Name}' has {data.Classes}.");
         }
 
-        ClassificationTrainer.ThrowIfInvalid(errors);
+        TrainingLoop.ThrowIfInvalid(errors);
         return ClassificationTrainer.Train(() => new MacroCnnModel(network), training, epochs, dataFraction, seed, options, cancellationToken);
     }
 

@@ -19,7 +19,8 @@ namespace NasFunctions.Orchestration.Activities;
 /// trial it names. A deterministic fault (bad data, out of memory, divergence, a bad network) fails the trial at once
 /// (recorded with its category and a short sentence, returned) rather than the activity; transient errors (storage after
 /// its in-place retries, native errors that are not allocations) throw, so the orchestrator's retry policy takes over.
-/// The training stops at its next batch when its deadline passes, its row says stop or its search is terminated.
+/// The training stops at its next batch when its deadline passes, its row says stop or its search is terminated; when its
+/// host stops (<see cref="TrainingShutdown"/>) it stops too and the attempt is left unfinished, to be redelivered and resumed.
 /// </remarks>
 public sealed class TrainCandidateActivity(
     ISearchStore store,
@@ -27,9 +28,11 @@ public sealed class TrainCandidateActivity(
     ITrialEvaluator evaluator,
     TimeProvider time,
     ILogger<TrainCandidateActivity> logger,
-    EvaluatorHostOptions? host = null)
+    EvaluatorHostOptions? host = null,
+    TrainingShutdown? shutdown = null)
     : TaskActivity<TrialTicket, TrialSummary>
 {
+    private readonly TrainingShutdown _shutdown = shutdown ?? new TrainingShutdown();
     private readonly ResiliencePipeline _storageRetry = StorageRetry.Create(time);
     private readonly TimeSpan _stopCheck = (host ?? new EvaluatorHostOptions()).StopCheckInterval;
 
@@ -84,12 +87,24 @@ public sealed class TrainCandidateActivity(
                 var architecture = spec.Space.Parse(input.Architecture);
                 running = running with { ArchitectureJson = JsonSerializer.Serialize(architecture.Choices) };
                 var fidelity = new Fidelity(input.Epochs, input.DataFraction);
-                var checkpointing = start.Checkpointing with { AfterEpoch = epoch => SaveCheckpoint(running, epoch, stop.Token) };
-                evaluation = await Task.Run(() => evaluator.Evaluate(spec, architecture, fidelity, input.Seed, checkpointing, stop.Token));
+                using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, _shutdown.Token);
+                var checkpointing = start.Checkpointing with { AfterEpoch = epoch => SaveCheckpoint(running, epoch, halt.Token) };
+                evaluation = await Task.Run(() =>
+                {
+                    using var training = _shutdown.Enter();
+                    return evaluator.Evaluate(spec, architecture, fidelity, input.Seed, checkpointing, halt.Token);
+                });
                 if (!TrialFaults.IsFinite(evaluation))
                 {
                     throw new TrainingDivergedException(evaluation.EpochsDone, evaluation.ValidationLoss);
                 }
+            }
+            catch (Exception) when (_shutdown.IsStopping && stop.Reason is null)
+            {
+                // The host stops: the training left native code at its last batch; the attempt reports nothing, so it is redelivered.
+                logger.LogInformation("Trial {SearchId}/{TrialId} left unfinished: its host stops; it resumes from its last checkpoint", input.SearchId, input.TrialId);
+                await _shutdown.Abandoned();
+                throw;
             }
             catch (Exception) when (stop.Reason is { } reason)
             {
@@ -129,6 +144,14 @@ public sealed class TrainCandidateActivity(
             LatencyMilliseconds = evaluation.LatencyMilliseconds,
             LatencyMillisecondsBatch64 = evaluation.LatencyMillisecondsBatch64,
             TrainSeconds = evaluation.TrainSeconds,
+            Metric = evaluation.Translation?.Metric,
+            ValidationBleu = evaluation.Translation?.Validation.BleuScore,
+            ValidationWer = evaluation.Translation?.Validation.WordErrorRate,
+            TestBleu = evaluation.Translation?.Test.BleuScore,
+            TestChrF = evaluation.Translation?.Test.ChrF,
+            TestWer = evaluation.Translation?.Test.WordErrorRate,
+            TestPer = evaluation.Translation?.Test.TokenErrorRate,
+            DecodedExamples = evaluation.Translation is { } translation ? DecodedExamplesJson.Of(translation.Examples) : null,
             WeightsBlob = weights,
             UpdatedAt = time.GetUtcNow(),
         };

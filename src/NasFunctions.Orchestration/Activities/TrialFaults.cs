@@ -9,9 +9,13 @@ namespace NasFunctions.Orchestration.Activities;
 /// <summary>Sorts a training's exception into a transient fault (retried) or a deterministic one (the trial fails at once, categorized).</summary>
 internal static class TrialFaults
 {
-    /// <summary>A failure that may pass: a storage or transport error (5xx, 408, 429, no response) or an I/O error of the transport.</summary>
+    /// <summary>
+    /// A failure that may pass: a storage or transport error (5xx, 408, 429, no response), an I/O error of the transport, or
+    /// the storage client's own give-up (an AggregateException of each try's error) when every error in it may pass.
+    /// </summary>
     public static bool IsTransientStorage(Exception exception) => exception switch
     {
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTransientStorage),
         RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
         HttpRequestException or TimeoutException => true,
         FileNotFoundException or DirectoryNotFoundException or EndOfStreamException or PathTooLongException or FileLoadException => false,

@@ -78,7 +78,7 @@ public sealed record BlobDatasetPath
             problems.Add($"the blob prefix '{prefix}' has an empty segment ('//').");
         }
 
-        if (!prefix.EndsWith('/') && kind is not (DatasetKind.Csv or DatasetKind.TextCsv))
+        if (!prefix.EndsWith('/') && kind is not (DatasetKind.Csv or DatasetKind.TextCsv or DatasetKind.ParallelTsv or DatasetKind.CmuDict))
         {
             problems.Add($"a {kind} data set is a folder of files: end the prefix with '/' ({path}/).");
         }

@@ -1,8 +1,10 @@
 using NasFunctions.Evaluator.Data;
 using NasFunctions.Evaluator.Models;
 using NasFunctions.Evaluator.Training;
+using NasFunctions.Evaluator.Training.Seq2Seq;
 using NasFunctions.Orchestration.Spec;
 using NasFunctions.SearchSpace;
+using NasFunctions.SearchSpace.Seq2Seq;
 using NasFunctions.Strategy;
 
 namespace NasFunctions.Orchestration.Evaluation;
@@ -10,7 +12,8 @@ namespace NasFunctions.Orchestration.Evaluation;
 /// <summary>Trains an architecture of any built-in space with TorchSharp on the spec's data set (held once per host, see <see cref="DatasetCache"/>), a slot at a time.</summary>
 /// <remarks>
 /// Image spaces (macro CNN, NAS-Bench-201) train on image sets, the MLP on CSV tables, the text encoder on text CSVs or the
-/// SpamAssassin corpus; the spec reader refuses other pairs. The data decides the input shape and class count.
+/// SpamAssassin corpus, the seq2seq space on parallel data sets (<see cref="Seq2SeqTrainer"/>); the spec reader refuses other
+/// pairs. The data decides the input shape and class count (or the vocabularies).
 /// </remarks>
 public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
 {
@@ -39,7 +42,6 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         SearchSpec spec, Architecture architecture, Fidelity fidelity, int seed, TrialCheckpointing checkpointing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpointing);
-        var data = Load(spec);
         var training = new TrainingOptions
         {
             PlannedEpochs = spec.ScheduleEpochs,
@@ -67,6 +69,12 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
         _slots.Wait(cancellationToken);
         try
         {
+            if (ModelFactory.InputOf(spec.Space) == ModelInput.Pairs)
+            {
+                return Translate(spec, architecture, fidelity, seed, training, checkpoints, cancellationToken);
+            }
+
+            var data = Load(spec);
             var result = ClassificationTrainer.Train(
                 spec.Space, architecture, data, fidelity.Epochs, fidelity.DataFraction, seed, training, cancellationToken, checkpoints);
             return new TrialEvaluation(
@@ -91,6 +99,40 @@ public sealed class TorchTrialEvaluator : ITrialEvaluator, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
+
+    /// <summary>Trains a seq2seq architecture on the spec's parallel data set, decodes and scores it.</summary>
+    private TrialEvaluation Translate(
+        SearchSpec spec, Architecture architecture, Fidelity fidelity, int seed, TrainingOptions training, TrainingCheckpoints checkpoints, CancellationToken cancellationToken)
+    {
+        var network = (spec.Space is JointSearchSpace joint ? joint.Network : spec.Space) is Seq2SeqSpace seq2seq
+            ? seq2seq.Decode(spec.Space is JointSearchSpace j ? j.NetworkOf(architecture) : architecture)
+            : throw new NotSupportedException($"Search space '{spec.Space.Kind}' is not a seq2seq space.");
+        var pairs = DatasetCache.GetOrLoadParallel(spec.Dataset.ToOptions((int)spec.Seed), _datasets);
+        if (_options.ValidationLimit is not null || _options.TestLimit is not null)
+        {
+            pairs = pairs.Take(
+                pairs.Train.Count, Math.Min(pairs.Validation.Count, _options.ValidationLimit ?? int.MaxValue), Math.Min(pairs.Test.Count, _options.TestLimit ?? int.MaxValue));
+        }
+
+        var result = Seq2SeqTrainer.Train(
+            Seq2SeqTrainer.NetworkFor(network, pairs), pairs, fidelity.Epochs, fidelity.DataFraction, seed, training, spec.TrialDecoding.ToOptions(),
+            cancellationToken, checkpoints);
+        var trained = result.Training;
+        return new TrialEvaluation(
+            trained.ValidationAccuracy,
+            trained.TestAccuracy,
+            trained.ValidationLoss,
+            trained.Parameters,
+            trained.TrainSeconds,
+            trained.Measures.Flops,
+            trained.Measures.LatencyMilliseconds,
+            trained.Measures.LatencyMillisecondsBatch64,
+            trained.Weights,
+            trained.Epochs,
+            trained.StartEpoch,
+            trained.StoppedEarly,
+            new TrialTranslation(result.Metric, result.Validation, result.Test, result.Examples));
+    }
 
     /// <summary>The spec's data set in the form its space trains on, validation and test splits capped as the host says.</summary>
     private TrainingData Load(SearchSpec spec)

@@ -13,6 +13,10 @@ namespace NasFunctions.Orchestration.Evaluation;
 /// <param name="EpochsDone">Epochs the weights have been trained for in all (fewer than asked when stopped early).</param>
 /// <param name="StartEpoch">Epochs the weights had when this training started (from a checkpoint); 0 for a fresh start.</param>
 /// <param name="StoppedEarly">True when early stopping ended the training on a validation plateau.</param>
+/// <param name="Translation">
+/// A translation trial's scores and examples; null for classification. Its accuracies are then the fitness in [0, 1], its
+/// FLOPs per target token and its latencies per decoded sentence.
+/// </param>
 public sealed record TrialEvaluation(
     double ValidationAccuracy,
     double TestAccuracy,
@@ -25,4 +29,5 @@ public sealed record TrialEvaluation(
     byte[] Weights,
     int EpochsDone,
     int StartEpoch = 0,
-    bool StoppedEarly = false);
+    bool StoppedEarly = false,
+    TrialTranslation? Translation = null);

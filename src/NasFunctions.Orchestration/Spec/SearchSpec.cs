@@ -15,6 +15,7 @@ namespace NasFunctions.Orchestration.Spec;
 /// The epochs a trial's learning-rate schedule is planned over: the most any trial of the strategy trains (a halving or
 /// Hyperband bracket's top rung, else <c>training.epochs</c>, see <see cref="PlannedLength"/>); null means <c>training.epochs</c>.
 /// </param>
+/// <param name="Decoding">How a seq2seq search decodes and what its fitness is; null for the default (<see cref="DecodingSpec.Default"/>).</param>
 public sealed record SearchSpec(
     string Name,
     long Seed,
@@ -23,8 +24,12 @@ public sealed record SearchSpec(
     StrategySpec Strategy,
     SearchBudget Budget,
     TrainingSpec Training,
-    int? PlannedEpochs = null)
+    int? PlannedEpochs = null,
+    DecodingSpec? Decoding = null)
 {
+    /// <summary>The decoding trials use: <see cref="Decoding"/>, or the default.</summary>
+    public DecodingSpec TrialDecoding => Decoding ?? DecodingSpec.Default;
+
     /// <summary>The epochs every trial's schedule spans: <see cref="PlannedEpochs"/>, or the training epochs.</summary>
     public int ScheduleEpochs => PlannedEpochs ?? Training.Epochs;
 

@@ -76,6 +76,7 @@ public static class SearchSpecReader
         }
 
         var strategy = ReadStrategy(spec, errors);
+        var decoding = ReadDecoding(spec.Object("decoding"), space, errors);
         spec.RejectUnknown();
         bool paired = space is not null
             && CheckPairing(space, dataset, spec.Field("dataset") is null ? spec.PathOf("dataset") : SpecJson.Property(spec.PathOf("dataset"), "name"), errors);
@@ -104,7 +105,7 @@ public static class SearchSpecReader
             }
         }
 
-        return space is null || strategy is null ? null : new SearchSpec(name, seed, space, dataset, strategy, budget, training, planned);
+        return space is null || strategy is null ? null : new SearchSpec(name, seed, space, dataset, strategy, budget, training, planned, decoding);
     }
 
     /// <summary>The search's label: at most the limit's characters, no control characters (default <c>search</c>).</summary>
@@ -142,8 +143,13 @@ public static class SearchSpecReader
             dataset.String("textColumn", defaults.TextColumn),
             dataset.Number("testFraction", defaults.TestFraction, 0, 0.5),
             dataset.Int("maxVocabulary", defaults.MaxVocabulary, 3, 10_000_000),
-            dataset.Int("maxLength", defaults.MaxLength, 1, 100_000));
+            dataset.Int("maxLength", defaults.MaxLength, 1, 100_000),
+            dataset.Field("tokenizer") is null ? null : dataset.String("tokenizer", "bpe", [.. DatasetSpec.Tokenizers.Keys]));
         dataset.RejectUnknown();
+        if (result.Tokenizer is not null && !result.ToOptions(0).IsParallel)
+        {
+            dataset.Error("tokenizer", $"is for the parallel data sets ({string.Join(", ", DatasetOptions.ParallelNames)}); leave it out for '{result.Name}'");
+        }
 
         // The loader's own rules (a path for data sets without a default folder, blank columns), each listed.
         if (DatasetSpec.Known.Contains(result.Name))
@@ -185,6 +191,7 @@ public static class SearchSpecReader
         {
             DatasetKind.Csv => ModelInput.Features,
             DatasetKind.TextCsv or DatasetKind.SpamAssassin => ModelInput.Tokens,
+            DatasetKind.ParallelTsv or DatasetKind.DebianMessages or DatasetKind.CmuDict => ModelInput.Pairs,
             _ => ModelInput.Images,
         };
         if (has != wanted)
@@ -193,6 +200,7 @@ public static class SearchSpecReader
             {
                 ModelInput.Images => "fashion-mnist, mnist or cifar10",
                 ModelInput.Features => "csv",
+                ModelInput.Pairs => string.Join(", ", DatasetOptions.ParallelNames),
                 _ => "text-csv or spam-assassin",
             };
             errors.Add(new SpecError(path,
@@ -207,6 +215,7 @@ public static class SearchSpecReader
     {
         ModelInput.Images => "images",
         ModelInput.Features => "feature rows",
+        ModelInput.Pairs => "text pairs (source and translation)",
         _ => "texts",
     };
 
@@ -274,6 +283,31 @@ public static class SearchSpecReader
         var searched = TrainingSearchReader.Read(training, limits, errors);
         training.RejectUnknown();
         return (result, searched);
+    }
+
+    /// <summary>The decoding of a seq2seq search (default greedy, BLEU, five examples); an error on any other space.</summary>
+    private static DecodingSpec? ReadDecoding(SpecObject? decoding, ISearchSpace? space, List<SpecError> errors)
+    {
+        if (decoding is null)
+        {
+            return null;
+        }
+
+        var defaults = DecodingSpec.Default;
+        var result = new DecodingSpec(
+            decoding.Int("beamWidth", defaults.BeamWidth, 1, Evaluator.Training.Seq2Seq.SequenceDecoding.MostBeamWidth),
+            decoding.String("fitness", defaults.Fitness, Evaluator.Training.Seq2Seq.DecodingOptions.Metrics),
+            decoding.Int("examples", defaults.Examples, 0, Evaluator.Training.Seq2Seq.DecodingOptions.MostExamples),
+            decoding.Int("validationSentences", defaults.ValidationSentences, 1, Evaluator.Training.Seq2Seq.DecodingOptions.MostSentences),
+            decoding.Number("lengthBase", defaults.LengthBase, 0, Evaluator.Training.Seq2Seq.DecodingOptions.MostLengthBase),
+            decoding.Number("lengthPerSourceToken", defaults.LengthPerSourceToken, 0, Evaluator.Training.Seq2Seq.DecodingOptions.MostLengthPerSourceToken));
+        decoding.RejectUnknown();
+        if (space is not null && (space is JointSearchSpace joint ? joint.Network : space) is not SearchSpace.Seq2Seq.Seq2SeqSpace)
+        {
+            errors.Add(new SpecError(decoding.Path, $"is for the seq2seq space; search space '{space.Kind}' classifies, so leave it out"));
+        }
+
+        return result;
     }
 
     private static EarlyStoppingSpec? ReadEarlyStopping(SpecObject? earlyStopping)

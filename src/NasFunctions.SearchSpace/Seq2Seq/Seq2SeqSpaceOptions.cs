@@ -13,13 +13,16 @@ public sealed class Seq2SeqSpaceOptions
     /// <summary>The most layers a stack may have.</summary>
     public const int MostLayers = 12;
 
+    /// <summary>The most tokens per sequence a space may allow (it bounds every sequence and every decoding).</summary>
+    public const int MostLength = 1024;
+
     /// <summary>Number of source token ids (<c>sourceVocabulary</c>), at least 5 (four reserved and one); required in JSON.</summary>
     public int SourceVocabulary { get; init; } = 5;
 
     /// <summary>Number of target token ids (<c>targetVocabulary</c>), at least 5; required in JSON.</summary>
     public int TargetVocabulary { get; init; } = 5;
 
-    /// <summary>Most tokens per sequence (<c>maxLength</c>), at least 1; required in JSON.</summary>
+    /// <summary>Most tokens per sequence (<c>maxLength</c>), 1 to <see cref="MostLength"/>; required in JSON.</summary>
     public int MaxLength { get; init; } = 1;
 
     /// <summary>Allowed encoders (<c>encoders</c>), from <see cref="Seq2SeqVocabulary.Stacks"/>; default lstm, gru, transformer.</summary>
@@ -62,6 +65,10 @@ public sealed class Seq2SeqSpaceOptions
         AtLeast(errors, path, "sourceVocabulary", SourceVocabulary, 5);
         AtLeast(errors, path, "targetVocabulary", TargetVocabulary, 5);
         AtLeast(errors, path, "maxLength", MaxLength, 1);
+        if (MaxLength > MostLength)
+        {
+            errors.Add(new SpecError(SpecJson.Property(path, "maxLength"), $"must be at most {MostLength}, not {MaxLength}"));
+        }
         SpecLists.Check(Encoders, SpecJson.Property(path, "encoders"), Known("encoder", Seq2SeqVocabulary.Stacks), s => s, errors);
         SpecLists.Check(Decoders, SpecJson.Property(path, "decoders"), Known("decoder", Seq2SeqVocabulary.Stacks), s => s, errors);
         SpecLists.Check(EncoderLayers, SpecJson.Property(path, "encoderLayers"), Depth, n => $"{n}", errors);

@@ -79,6 +79,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             Directory.CreateDirectory(location);
             await AzuritePidFile.WaitForPreviousAsync(location, options.PreviousInstanceTimeout, cancellationToken).ConfigureAwait(false);
+            AzuriteSnapshot.Recover(location);
         }
 
         for (var attempt = 1; ; attempt++)

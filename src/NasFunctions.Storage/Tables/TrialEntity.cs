@@ -27,6 +27,14 @@ internal static class TrialEntity
         Set(entity, nameof(TrialRecord.Flops), trial.Flops);
         Set(entity, nameof(TrialRecord.LatencyMilliseconds), trial.LatencyMilliseconds);
         Set(entity, nameof(TrialRecord.LatencyMillisecondsBatch64), trial.LatencyMillisecondsBatch64);
+        Set(entity, nameof(TrialRecord.Metric), trial.Metric);
+        Set(entity, nameof(TrialRecord.ValidationBleu), trial.ValidationBleu);
+        Set(entity, nameof(TrialRecord.ValidationWer), trial.ValidationWer);
+        Set(entity, nameof(TrialRecord.TestBleu), trial.TestBleu);
+        Set(entity, nameof(TrialRecord.TestChrF), trial.TestChrF);
+        Set(entity, nameof(TrialRecord.TestWer), trial.TestWer);
+        Set(entity, nameof(TrialRecord.TestPer), trial.TestPer);
+        Set(entity, nameof(TrialRecord.DecodedExamples), trial.DecodedExamples);
         Set(entity, nameof(TrialRecord.TrainSeconds), trial.TrainSeconds);
         Set(entity, nameof(TrialRecord.WeightsBlob), trial.WeightsBlob);
         SetTruncated(entity, nameof(TrialRecord.Error), trial.Error, AzureSearchStore.MaxErrorLength);
@@ -60,6 +68,14 @@ internal static class TrialEntity
         Flops = Int64(entity, nameof(TrialRecord.Flops)),
         LatencyMilliseconds = Double(entity, nameof(TrialRecord.LatencyMilliseconds)),
         LatencyMillisecondsBatch64 = Double(entity, nameof(TrialRecord.LatencyMillisecondsBatch64)),
+        Metric = String(entity, nameof(TrialRecord.Metric)),
+        ValidationBleu = Double(entity, nameof(TrialRecord.ValidationBleu)),
+        ValidationWer = Double(entity, nameof(TrialRecord.ValidationWer)),
+        TestBleu = Double(entity, nameof(TrialRecord.TestBleu)),
+        TestChrF = Double(entity, nameof(TrialRecord.TestChrF)),
+        TestWer = Double(entity, nameof(TrialRecord.TestWer)),
+        TestPer = Double(entity, nameof(TrialRecord.TestPer)),
+        DecodedExamples = String(entity, nameof(TrialRecord.DecodedExamples)),
         TrainSeconds = Double(entity, nameof(TrialRecord.TrainSeconds)),
         WeightsBlob = String(entity, nameof(TrialRecord.WeightsBlob)),
         Error = String(entity, nameof(TrialRecord.Error)),

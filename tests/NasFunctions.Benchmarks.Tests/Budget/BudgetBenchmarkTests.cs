@@ -17,7 +17,7 @@ public class BudgetBenchmarkTests
               "channels": [8, 16], "batchNorm": [true], "skip": [false, true] }
             """,
         ReferenceArchitecture = "conv3x3/16+bn|maxpool",
-        CandidatesPerRound = 3, BatchSize = 32, Threads = 1, Seed = 2,
+        CandidatesPerRound = 3, BatchSize = 32, Threads = 1, Seed = 2, RetrainShare = 0,
     };
 
     private static TrainingData Data() =>
@@ -28,9 +28,11 @@ public class BudgetBenchmarkTests
     [InlineData(-1, null, "Minutes")]
     [InlineData(2000, null, "Minutes")]
     [InlineData(1, "annealing", "unknown")]
-    public void Bad_options_are_refused(double minutes, string? strategy, string problem)
+    [InlineData(1, null, "RetrainShare", -0.5)]
+    [InlineData(1, null, "RetrainShare", 0.91)]
+    public void Bad_options_are_refused(double minutes, string? strategy, string problem, double retrainShare = 0)
     {
-        var options = Tiny with { Minutes = minutes, Strategy = strategy };
+        var options = Tiny with { Minutes = minutes, Strategy = strategy, RetrainShare = retrainShare };
 
         options.Validate().ShouldHaveSingleItem().ShouldContain(problem);
         Should.Throw<ArgumentException>(() => BudgetBenchmark.Run(options, Data())).Message.ShouldContain(problem);
@@ -69,5 +71,32 @@ public class BudgetBenchmarkTests
         reference.EnumerateObject().Select(p => p.Name).ShouldBe(["val", "test"]);
         reference.GetProperty("test").GetDouble().ShouldBe(Math.Round(result.Reference.Test * 100, 2));
         result.ToTable().ShouldContain("| reference |");
+        result.Retrained.ShouldBeNull("share 0: no retraining");
+        result.Answer.ShouldBe(result.Search);
+    }
+
+    [Fact]
+    public void With_a_retrain_share_the_search_stops_early_and_its_best_architecture_is_retrained_from_scratch_in_the_rest()
+    {
+        var options = Tiny with { Minutes = 0.2, RetrainShare = 0.5 }; // 6 s of search, then 6 s of retraining
+
+        var result = BudgetBenchmark.Run(options, Data());
+
+        result.Search.Seconds.ShouldBeGreaterThanOrEqualTo(6, "the search runs until its share of the minutes is spent");
+        result.Search.Seconds.ShouldBeLessThan(6 + 4, "and stops there (slack for a shared machine)");
+        var retrained = result.Retrained.ShouldNotBeNull();
+        retrained.Architecture.ShouldBe(result.Search.Architecture, "the search's best architecture is the one retrained");
+        retrained.Epochs.ShouldBeGreaterThan(1, "one timing epoch and a run from scratch");
+        retrained.BestEpochs.ShouldBe(retrained.Epochs - 1, "the run from scratch trains the epochs that fit after the timing one");
+
+        var answer = result.Answer;
+        answer.Validation.ShouldBe(Math.Max(result.Search.Validation, retrained.Validation));
+        answer.Epochs.ShouldBe(result.Search.Epochs + retrained.Epochs, "the search's epochs are both phases'");
+        var search = JsonDocument.Parse(result.ToJson()).RootElement.GetProperty("search");
+        search.GetProperty("val").GetDouble().ShouldBe(Math.Round(answer.Validation * 100, 2));
+        search.GetProperty("test").GetDouble().ShouldBe(Math.Round(answer.Test * 100, 2));
+        search.GetProperty("epochs").GetInt32().ShouldBe(answer.Epochs);
+        result.ToTable().ShouldContain("| search, retrained");
+        result.ToTable().ShouldContain("(answer) |");
     }
 }

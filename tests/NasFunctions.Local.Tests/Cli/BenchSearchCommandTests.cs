@@ -20,6 +20,7 @@ public sealed class BenchSearchCommandTests : IDisposable
     [InlineData("--minutes", "0", "Minutes must be more than 0")]
     [InlineData("--minutes", "-3", "Minutes must be more than 0")]
     [InlineData("--strategy", "annealing", "Strategy 'annealing' is unknown")]
+    [InlineData("--retrain", "1", "RetrainShare must be 0 to 0.9")]
     public async Task Bad_options_are_refused_with_the_usage(string option, string value, string problem)
     {
         var (code, output, errors) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "search", option, value, "--json");
@@ -36,6 +37,7 @@ public sealed class BenchSearchCommandTests : IDisposable
         var (code, output, _) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "search", "--help");
 
         code.ShouldBe(0);
+        output.ShouldContain("retrained from scratch in the last\n  --retrain share of them");
         output.ShouldContain("then the reference CNN for another M minutes");
     }
 
@@ -43,7 +45,7 @@ public sealed class BenchSearchCommandTests : IDisposable
     public async Task A_tiny_budget_on_a_subset_prints_the_documented_json()
     {
         var (code, output, errors) = await NasCli.RunAsync(
-            _home, TimeSpan.FromMinutes(3), "bench", "search", "--minutes", "0.05", "--train", "200", "--evaluate", "50", "--threads", "1", "--json");
+            _home, TimeSpan.FromMinutes(3), "bench", "search", "--minutes", "0.05", "--retrain", "0", "--train", "200", "--evaluate", "50", "--threads", "1", "--json");
 
         code.ShouldBe(0, errors);
         errors.ShouldContain("reference conv3x3/32+bn|maxpool|conv3x3/64+bn|maxpool");

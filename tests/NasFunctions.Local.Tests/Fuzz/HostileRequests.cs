@@ -28,6 +28,7 @@ public static class HostileRequests
         new Func<IEnumerable<HostileRequest>>[]
         {
             () => Paths(root, outside),
+            Translation,
             Encodings,
             Sizes,
             Types,
@@ -57,7 +58,31 @@ public static class HostileRequests
         {
             yield return Post("paths", $"csv path {Show(path)}", Spec(s => s["dataset"] = Dataset("csv", path), mlp: true));
             yield return Post("paths", $"idx path {Show(path)}", Spec(s => s["dataset"] = Dataset("fashion-mnist", path)));
+            yield return Post("paths", $"tsv path {Show(path)}", Spec(s => s["dataset"] = Dataset("parallel-tsv", path), seq2seq: true));
         }
+    }
+
+    private static IEnumerable<HostileRequest> Translation()
+    {
+        (string Field, string Value)[] fields =
+        [
+            ("decoding.beamWidth", "0"), ("decoding.beamWidth", "17"), ("decoding.beamWidth", "1e9"), ("decoding.beamWidth", "-1"),
+            ("decoding.beamWidth", "\"4\""), ("decoding.fitness", "\"accuracy\""), ("decoding.fitness", "\"\""), ("decoding.fitness", "7"),
+            ("decoding.examples", "21"), ("decoding.examples", "-1"), ("decoding.examples", "2147483648"), ("decoding.maxLength", "10"),
+            ("decoding", "[]"), ("decoding", "\"greedy\""), ("dataset.tokenizer", "\"words\""), ("dataset.tokenizer", "\"\""),
+            ("dataset.tokenizer", "{}"), ("dataset.tokenizer", "[\"bpe\"]"), ("dataset.maxVocabulary", "4"),
+            ("dataset.maxVocabulary", "64001"), ("dataset.maxVocabulary", "10000000"), ("space.maxLength", "1025"), ("space.maxLength", "0"),
+            ("space.maxLength", "2147483648"), ("space.sourceVocabulary", "4"), ("space.encoders", "[\"cnn\"]"), ("space.heads", "[3]"),
+            ("space.encoderLayers", "[13]"), ("space.dropout", "[1]"), ("dataset.name", "\"fashion-mnist\""),
+        ];
+        foreach (var (field, value) in fields)
+        {
+            yield return Post("translation", $"{field} = {value}", Spec(s => Set(s, field, Parse(value)), seq2seq: true));
+        }
+
+        yield return Post("translation", "decoding on an image search", Spec(s => s["decoding"] = Parse("""{"beamWidth":2}""")));
+        yield return Post("translation", "tokenizer on an image data set", Spec(s => Set(s, "dataset.tokenizer", Parse("\"char\""))));
+        yield return Post("translation", "seq2seq space on a csv", Spec(s => s["dataset"] = Dataset("csv", "blob:wine.csv"), seq2seq: true));
     }
 
     private static IEnumerable<HostileRequest> Encodings()
@@ -369,12 +394,18 @@ public static class HostileRequests
         return request;
     }
 
-    private static string Spec(Action<JsonObject> change, bool mlp = false)
+    private static string Spec(Action<JsonObject> change, bool mlp = false, bool seq2seq = false)
     {
         var spec = Parse(ValidSpec)!.AsObject();
         if (mlp)
         {
             spec["space"] = Parse("""{"kind":"mlp","inputs":1,"classes":2}""");
+        }
+
+        if (seq2seq)
+        {
+            spec["space"] = Parse("""{"kind":"seq2seq","sourceVocabulary":40,"targetVocabulary":40,"maxLength":16,"encoders":["gru"],"decoders":["gru"]}""");
+            spec["dataset"] ??= Parse("""{"name":"cmudict"}""");
         }
 
         change(spec);

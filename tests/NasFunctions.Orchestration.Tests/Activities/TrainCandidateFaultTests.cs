@@ -35,6 +35,19 @@ public sealed class TrainCandidateFaultTests
     }
 
     [Fact]
+    public async Task An_outage_the_storage_client_gave_up_on_is_still_retried_in_place()
+    {
+        await SeedAsync();
+        _store.WriteOutages = 2;
+        _store.OutagesAfterClientRetries = true; // Azure.Core throws an AggregateException of every try's error
+
+        var summary = await RunAsync(new SyntheticEvaluator(), Ticket("conv3x3/8"));
+
+        (summary.Status, summary.ErrorCategory).ShouldBe((TrialSummary.Succeeded, (string?)null));
+        _store.WriteOutages.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_terminate_request_stops_a_running_training_within_seconds_as_canceled()
     {
         await SeedAsync();
@@ -50,6 +63,25 @@ public sealed class TrainCandidateFaultTests
         (summary.Status, summary.ErrorCategory, summary.Error).ShouldBe((TrialSummary.Failed, TrialErrorCategory.Canceled, TrialErrors.Canceled));
         evaluator.Stopped.ShouldBe(["conv3x3/8"]);
         (await _store.GetTrialAsync(SearchId, "r0000-c00"))!.ErrorCategory.ShouldBe(TrialErrorCategory.Canceled);
+    }
+
+    [Fact]
+    public async Task When_the_host_stops_the_training_leaves_at_its_next_batch_and_the_attempt_reports_nothing()
+    {
+        await SeedAsync();
+        var evaluator = new SyntheticEvaluator { HangOn = "conv3x3/8" };
+        using var shutdown = new TrainingShutdown();
+        var training = RunAsync(evaluator, Ticket("conv3x3/8"), shutdown);
+        await Task.Delay(300);
+
+        var idle = await shutdown.StopAsync(TimeSpan.FromSeconds(5));
+
+        idle.ShouldBeTrue("the training left its loop once the host's token was cancelled");
+        evaluator.Stopped.ShouldBe(["conv3x3/8"]);
+        await Task.Delay(300);
+        training.IsCompleted.ShouldBeFalse("an attempt cut short by its host is redelivered, not reported as a failure");
+        var row = (await _store.GetTrialAsync(SearchId, "r0000-c00"))!;
+        (row.Status, row.StopRequested, row.ErrorCategory).ShouldBe((TrialStatus.Running, (bool?)null, (string?)null));
     }
 
     [Fact]
@@ -101,9 +133,9 @@ public sealed class TrainCandidateFaultTests
 
     private static TrialTicket Ticket(string architecture) => new(SearchId, "r0000-c00", 0, architecture, 2, 1, 5);
 
-    private Task<TrialSummary> RunAsync(ITrialEvaluator evaluator, TrialTicket ticket) =>
+    private Task<TrialSummary> RunAsync(ITrialEvaluator evaluator, TrialTicket ticket, TrainingShutdown? shutdown = null) =>
         new TrainCandidateActivity(
                 _store, new SearchSpecCache(_store), evaluator, TimeProvider.System, NullLogger<TrainCandidateActivity>.Instance,
-                new EvaluatorHostOptions { StopCheckInterval = TimeSpan.FromMilliseconds(50) })
+                new EvaluatorHostOptions { StopCheckInterval = TimeSpan.FromMilliseconds(50) }, shutdown)
             .RunAsync(null!, ticket);
 }

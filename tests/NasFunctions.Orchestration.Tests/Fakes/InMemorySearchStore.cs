@@ -43,11 +43,17 @@ public sealed class InMemorySearchStore : ISearchStore
         set => Volatile.Write(ref _outages, value);
     }
 
+    /// <summary>Whether an outage is thrown as the storage client throws it once its own retries ran out: an AggregateException of each try's error.</summary>
+    public bool OutagesAfterClientRetries { get; set; }
+
     private void ThrowIfOutage()
     {
         if (Interlocked.Decrement(ref _outages) >= 0)
         {
-            throw new Azure.RequestFailedException(503, "synthetic storage outage");
+            throw OutagesAfterClientRetries
+                ? new AggregateException(
+                    "Retry failed after 2 tries.", new Azure.RequestFailedException(503, "synthetic storage outage"), new HttpRequestException("connection refused"))
+                : new Azure.RequestFailedException(503, "synthetic storage outage");
         }
     }
 

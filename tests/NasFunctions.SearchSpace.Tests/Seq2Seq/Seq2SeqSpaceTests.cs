@@ -79,12 +79,13 @@ public class Seq2SeqSpaceTests
     public void Lists_every_error_with_its_path()
     {
         Errors("""
-            { "kind": "seq2seq", "sourceVocabulary": 4, "maxLength": 16, "encoders": ["lstm", "cnn"], "encoderLayers": [0, 2],
+            { "kind": "seq2seq", "sourceVocabulary": 4, "maxLength": 2000, "encoders": ["lstm", "cnn"], "encoderLayers": [0, 2],
               "width": [64, 96], "heads": [2, 64], "norm": ["sandwich"], "dropout": [1.5] }
             """).ShouldBe(
         [
             new("$.space.targetVocabulary", "is required"),
             new("$.space.sourceVocabulary", "must be at least 5, not 4"),
+            new("$.space.maxLength", "must be at most 1024, not 2000"),
             new("$.space.encoders[1]", "unknown encoder 'cnn'; known: lstm, gru, transformer"),
             new("$.space.encoderLayers[0]", "must be from 1 to 12, not 0"),
             new("$.space.heads[1]", "64 heads do not divide width 96; every width must be a multiple of every head count"),

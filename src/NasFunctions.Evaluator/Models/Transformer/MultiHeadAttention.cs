@@ -65,18 +65,37 @@ public sealed class MultiHeadAttention : nn.Module
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(keys);
-        var (batch, queries, length) = (query.shape[0], query.shape[1], keys.shape[1]);
-        Tensor Split(nn.Module<Tensor, Tensor> project, Tensor x, long positions) =>
-            project.forward(x).view(batch, positions, Heads, Width / Heads).transpose(1, 2);
-        var (q, k, v) = (Split(_query, query, queries), Split(_key, keys, length), Split(_value, keys, length));
-        var scores = q.matmul(k.transpose(2, 3)).mul(_scale);
+        return Attend(query, ProjectKeys(keys), ProjectValues(keys), keyPadding, causal);
+    }
+
+    /// <summary>The keys [batch, keys, width] projected and split into heads, [batch, heads, keys, width / heads]: what <see cref="Attend"/> takes, computed once per memory when decoding step by step.</summary>
+    public Tensor ProjectKeys(Tensor keys) => Split(_key, keys);
+
+    /// <summary>The values (the keys' positions) projected and split into heads, [batch, heads, keys, width / heads].</summary>
+    public Tensor ProjectValues(Tensor keys) => Split(_value, keys);
+
+    /// <summary>
+    /// Attends from <paramref name="query"/> [batch, queries, width] to keys and values already projected and split into heads
+    /// (<see cref="ProjectKeys"/>, <see cref="ProjectValues"/>), masking as <see cref="forward"/> does; [batch, queries, width].
+    /// </summary>
+    public Tensor Attend(Tensor query, Tensor keys, Tensor values, Tensor? keyPadding = null, bool causal = false)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(values);
+        var (batch, queries, length) = (query.shape[0], query.shape[1], keys.shape[2]);
+        var q = Split(_query, query);
+        var scores = q.matmul(keys.transpose(2, 3)).mul(_scale);
         if (AttentionMasks.Combine(keyPadding, causal, queries, length, query.device) is { } mask)
         {
             scores = scores.masked_fill(mask, HeldScalars.VeryNegative);
         }
 
         var weights = _dropout.forward(scores.softmax(-1));
-        var joined = weights.matmul(v).transpose(1, 2).reshape(batch, queries, Width);
+        var joined = weights.matmul(values).transpose(1, 2).reshape(batch, queries, Width);
         return _output.forward(joined);
     }
+
+    private Tensor Split(nn.Module<Tensor, Tensor> project, Tensor x) =>
+        project.forward(x).view(x.shape[0], x.shape[1], Heads, Width / Heads).transpose(1, 2);
 }

@@ -54,8 +54,38 @@ public sealed class TransformerDecoderBlock : nn.Module
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(memory);
-        var seen = Residual.Apply(target, _selfAttentionNorm, Norm, _dropout, y => _selfAttention.forward(y, y, targetPadding, causal: true));
-        var informed = Residual.Apply(seen, _crossAttentionNorm, Norm, _dropout, y => _crossAttention.forward(y, memory, sourcePadding));
+        return Layer(target, y => _selfAttention.forward(y, y, targetPadding, causal: true), y => _crossAttention.forward(y, memory, sourcePadding));
+    }
+
+    /// <summary>The cross-attention's keys and values of the memory [batch, sourceLength, width], [batch, heads, sourceLength, width / heads] each: made once per source for <see cref="Step"/>.</summary>
+    public (Tensor Keys, Tensor Values) ProjectMemory(Tensor memory) => (_crossAttention.ProjectKeys(memory), _crossAttention.ProjectValues(memory));
+
+    /// <summary>
+    /// The next position [batch, 1, width] decoded given the prefix's self-attention keys and values ([batch, heads, positions,
+    /// width / heads], no padding) and the memory's projections (<see cref="ProjectMemory"/>); what <see cref="forward"/> gives
+    /// at that position, and the keys and values with this position's appended.
+    /// </summary>
+    public (Tensor Output, Tensor Keys, Tensor Values) Step(
+        Tensor target, Tensor keys, Tensor values, Tensor memoryKeys, Tensor memoryValues, Tensor? sourcePadding)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var (k, v) = (keys, values);
+        var output = Layer(
+            target,
+            y =>
+            {
+                k = cat([keys, _selfAttention.ProjectKeys(y)], 2);
+                v = cat([values, _selfAttention.ProjectValues(y)], 2);
+                return _selfAttention.Attend(y, k, v);
+            },
+            y => _crossAttention.Attend(y, memoryKeys, memoryValues, sourcePadding));
+        return (output, k, v);
+    }
+
+    private Tensor Layer(Tensor target, Func<Tensor, Tensor> selfAttention, Func<Tensor, Tensor> crossAttention)
+    {
+        var seen = Residual.Apply(target, _selfAttentionNorm, Norm, _dropout, selfAttention);
+        var informed = Residual.Apply(seen, _crossAttentionNorm, Norm, _dropout, crossAttention);
         return Residual.Apply(informed, _feedForwardNorm, Norm, _dropout, _feedForward.forward);
     }
 }

@@ -61,6 +61,7 @@ public sealed class ParallelDatasetTests
     public void Options_reject_an_unknown_tokenizer()
     {
         new DatasetOptions { Name = "cmudict", Tokenizer = "words" }.Validate().ShouldContain(e => e.Contains("Tokenizer must be one of characters, subwords"));
-        new DatasetOptions { Name = "cmudict", MaxVocabulary = 4 }.Validate().ShouldContain(e => e.Contains("at least 5"));
+        new DatasetOptions { Name = "cmudict", MaxVocabulary = 4 }.Validate().ShouldContain(e => e.Contains("from 5"));
+        new DatasetOptions { Name = "cmudict", MaxVocabulary = DatasetOptions.MostParallelVocabulary + 1 }.Validate().ShouldContain(e => e.Contains("to 64000"));
     }
 }
