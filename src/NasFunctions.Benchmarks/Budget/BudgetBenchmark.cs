@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NasFunctions.Evaluator.Models;
 using NasFunctions.Evaluator.Training;
+using NasFunctions.Evaluator.Training.Augmentation;
 using NasFunctions.SearchSpace;
 using NasFunctions.SearchSpace.MacroCnn;
 using NasFunctions.Strategy;
@@ -10,7 +11,8 @@ namespace NasFunctions.Benchmarks.Budget;
 
 /// <summary>
 /// The main job's quality under a wall-clock budget: a search for <see cref="BudgetBenchmarkOptions.Minutes"/>, then a fixed
-/// reference CNN for the same minutes, both trained with the recommended image recipe on the same data.
+/// reference CNN for the same minutes, both trained with the recommended image recipe on the same data; the long trainings
+/// (the retraining and the reference) add <see cref="BudgetBenchmarkOptions.FinalAugmentation"/> and <see cref="BudgetBenchmarkOptions.FinalLabelSmoothing"/>.
 /// </summary>
 /// <remarks>
 /// The search runs rounds as the durable search does (propose, train each candidate, learn), promoted trials continuing from
@@ -38,18 +40,20 @@ public static class BudgetBenchmark
         var referenceSpace = new MacroCnnSpace(new MacroCnnSpaceOptions { Channels = [16, 32, 64, 128] });
         var referenceArchitecture = referenceSpace.Parse(options.ReferenceArchitecture); // before the search, so a bad one costs no minutes
         var space = ReadSpace(options.Space);
-        TrialTrainer Trainer(ISearchSpace trained) => (architecture, epochs, dataFraction, seed, planned, token, checkpoints) =>
-            ClassificationTrainer.Train(trained, architecture, data, epochs, dataFraction, seed, Training(options, planned), token, checkpoints);
+        TrialTrainer Trainer(ISearchSpace trained, bool final) => (architecture, epochs, dataFraction, seed, planned, token, checkpoints) =>
+            ClassificationTrainer.Train(trained, architecture, data, epochs, dataFraction, seed, Training(options, planned, final), token, checkpoints);
         var strategy = CreateStrategy(options.Strategy, space, new Fidelity(options.Epochs, 1.0));
         var (search, retrained) = SearchThenRetrain(
-            strategy, space, new Fidelity(options.Epochs, 1.0), options.CandidatesPerRound, options.Seed, budget, options.RetrainShare, Trainer(space), log, time, cancellationToken);
-        var reference = Reference(referenceArchitecture, options.Seed, budget, Trainer(referenceSpace), "reference", log, time, cancellationToken);
+            strategy, space, new Fidelity(options.Epochs, 1.0), options.CandidatesPerRound, options.Seed, budget, options.RetrainShare, options.RetrainTolerance, Trainer(space, final: false), Trainer(space, final: true), log, time,
+            cancellationToken);
+        var reference = Reference(referenceArchitecture, options.Seed, budget, Trainer(referenceSpace, final: true), "reference", log, time, cancellationToken);
         return new BudgetBenchmarkResult(options.Minutes, search, reference, retrained);
     }
 
     /// <summary>
     /// Searches for <paramref name="budget"/> less <paramref name="retrainShare"/> of it (<see cref="Search"/>), then retrains the
-    /// best architecture of <paramref name="space"/> from scratch for the rest (<see cref="Reference"/>); no retraining at share 0.
+    /// architecture <see cref="RetrainChoice"/> picks at <paramref name="retrainTolerance"/> (at 0, the best) from scratch for the
+    /// rest (<see cref="Reference"/>) with <paramref name="retrain"/>; no retraining at share 0.
     /// </summary>
     internal static (BudgetRun Search, BudgetRun? Retrained) SearchThenRetrain(
         ISearchStrategy strategy,
@@ -59,29 +63,33 @@ public static class BudgetBenchmark
         int seed,
         TimeSpan budget,
         double retrainShare,
+        double retrainTolerance,
         TrialTrainer train,
+        TrialTrainer retrain,
         Action<string>? log,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var retrainBudget = budget * retrainShare;
-        var search = Search(strategy, defaultFidelity, candidatesPerRound, seed, budget - retrainBudget, train, log, time, cancellationToken);
+        var (search, choice) = Search(strategy, defaultFidelity, candidatesPerRound, seed, budget - retrainBudget, retrainTolerance, train, log, time, cancellationToken);
         var retrained = retrainShare > 0
-            ? Reference(space.Parse(search.Architecture), seed, retrainBudget, train, "retrain", log, time, cancellationToken)
+            ? Reference(space.Parse(choice), seed, retrainBudget, retrain, "retrain", log, time, cancellationToken)
             : null;
         return (search, retrained);
     }
 
     /// <summary>
     /// Runs rounds of <paramref name="strategy"/> (which it disposes) until <paramref name="budget"/>
-    /// passes, training each candidate with <paramref name="train"/>; the best finished trial by validation score is the answer.
+    /// passes, training each candidate with <paramref name="train"/>; the best finished trial by validation score is the answer,
+    /// and <see cref="RetrainChoice"/> at <paramref name="retrainTolerance"/> names the architecture to retrain.
     /// </summary>
-    internal static BudgetRun Search(
+    internal static (BudgetRun Best, string Retrain) Search(
         ISearchStrategy strategy,
         Fidelity defaultFidelity,
         int candidatesPerRound,
         int seed,
         TimeSpan budget,
+        double retrainTolerance,
         TrialTrainer train,
         Action<string>? log,
         TimeProvider time,
@@ -144,7 +152,14 @@ public static class BudgetBenchmark
             }
 
             var best = finished.OrderByDescending(t => t.Result.ValidationAccuracy).First();
-            return new BudgetRun(best.Result.ValidationAccuracy, best.Result.TestAccuracy, best.Architecture, best.Result.Epochs, epochs, finished.Count, time.GetElapsedTime(started).TotalSeconds);
+            var choice = RetrainChoice.Pick(finished, retrainTolerance);
+            if (choice != best.Architecture)
+            {
+                log?.Invoke($"search: retraining {choice}, the fastest per epoch within {retrainTolerance:G3} of the best validation score");
+            }
+
+            return (new BudgetRun(best.Result.ValidationAccuracy, best.Result.TestAccuracy, best.Architecture, best.Result.Epochs, epochs, finished.Count,
+                time.GetElapsedTime(started).TotalSeconds), choice);
         }
         finally
         {
@@ -170,11 +185,16 @@ public static class BudgetBenchmark
         return new BudgetRun(result.ValidationAccuracy, result.TestAccuracy, architecture.Canonical, result.Epochs, epochs, fit <= 1 ? 1 : 2, time.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>The recommended image recipe at the options' batch, its schedule planned over <paramref name="plannedEpochs"/>.</summary>
-    private static TrainingOptions Training(BudgetBenchmarkOptions options, int plannedEpochs) =>
+    /// <summary>
+    /// The recommended image recipe at the options' batch, its schedule planned over <paramref name="plannedEpochs"/>; a
+    /// <paramref name="final"/> (long) training adds the options' augmentation and label smoothing.
+    /// </summary>
+    internal static TrainingOptions Training(BudgetBenchmarkOptions options, int plannedEpochs, bool final) =>
         TrainingRecipe.Recommended(ModelInput.Images, options.BatchSize).ApplyTo(new TrainingOptions
         {
             BatchSize = options.BatchSize, Threads = options.Threads, LatencyWarmups = 0, LatencyRepeats = 1, PlannedEpochs = plannedEpochs,
+            Augmentation = final ? ImageAugmentation.Named(options.FinalAugmentation, options.Dataset) : ImageAugmentation.None,
+            LabelSmoothing = final ? options.FinalLabelSmoothing : 0,
         });
 
     /// <summary>A strategy of the catalog with its default options, or (null) halving over evolution with <see cref="BudgetBenchmarkOptions.DefaultHalvingOptions"/>.</summary>

@@ -39,6 +39,12 @@ public sealed record TranslationBenchmarkOptions
     /// </summary>
     public double RetrainShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// How far below the best validation score (0 to 1) a trial may be and still be retrained for being faster per epoch
+    /// (<see cref="Budget.RetrainChoice"/>); 0 to 0.2, default 0: the best trial's architecture is retrained.
+    /// </summary>
+    public double RetrainTolerance { get; init; }
+
     /// <summary>A strategy of the catalog by name with its defaults; null (default) means successive halving over evolution (1 to 9 epochs).</summary>
     public string? Strategy { get; init; }
 
@@ -101,6 +107,11 @@ public sealed record TranslationBenchmarkOptions
         if (Budget.BudgetBenchmarkOptions.RetrainProblem(RetrainShare) is { } retrain)
         {
             errors.Add(retrain);
+        }
+
+        if (Budget.RetrainChoice.Problem(RetrainTolerance) is { } tolerance)
+        {
+            errors.Add(tolerance);
         }
 
         if (Strategy is not null && !NasFunctions.Strategy.StrategyCatalog.Names.Contains(Strategy, StringComparer.Ordinal))

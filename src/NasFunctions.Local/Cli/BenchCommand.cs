@@ -117,11 +117,13 @@ public static class BenchCommand
     }
 
     private const string SearchUsage =
-        "usage: nas bench search [--minutes 30] [--retrain 0.333] [--strategy NAME] [--threads N] [--seed 1] [--json]\n" +
+        "usage: nas bench search [--minutes 30] [--retrain 0.333] [--tolerance 0] [--augment light] [--strategy NAME] [--threads N] [--seed 1] [--json]\n" +
         "  Full Fashion-MNIST, the recommended image recipe: a search for M minutes (default successive halving, eta 3, 1 to 9\n" +
         "  epochs, over evolution; or --strategy NAME with its defaults), its best architecture retrained from scratch in the last\n" +
-        "  --retrain share of them (0 turns it off), then the reference CNN for another M minutes (each retraining times one epoch,\n" +
-        "  then trains from scratch for the epochs the rest allows). The whole run takes about 2 x M minutes.";
+        "  --retrain share of them (0 turns it off; --tolerance T retrains the fastest per epoch within T of the best validation\n" +
+        "  accuracy, 0 to 0.2), then the reference CNN for another M minutes (each retraining times one epoch,\n" +
+        "  then trains from scratch for the epochs the rest allows). The long trainings add --augment none|light|standard and\n" +
+        "  label smoothing 0.1; search trials train without. The whole run takes about 2 x M minutes.";
 
     private static int Search(CommandLine line, CancellationToken cancellationToken)
     {
@@ -136,6 +138,8 @@ public static class BenchCommand
         {
             Minutes = line.Double("minutes", defaults.Minutes),
             RetrainShare = line.Double("retrain", defaults.RetrainShare),
+            RetrainTolerance = line.Double("tolerance", defaults.RetrainTolerance),
+            FinalAugmentation = line.String("augment", defaults.FinalAugmentation)!,
             Strategy = line.String("strategy"),
             Threads = line.Int("threads", defaults.Threads),
             Seed = line.Int("seed", defaults.Seed),
@@ -149,7 +153,7 @@ public static class BenchCommand
         }
 
         // --train and --evaluate (test-only, not in the usage) cut the data set to a small subset.
-        var images = DatasetCache.GetOrLoad(new DatasetOptions { Name = "fashion-mnist", Seed = options.Seed });
+        var images = DatasetCache.GetOrLoad(new DatasetOptions { Name = options.Dataset, Seed = options.Seed });
         if (line.Options.ContainsKey("train"))
         {
             var evaluate = line.Int("evaluate", 200);
@@ -162,10 +166,11 @@ public static class BenchCommand
     }
 
     private const string TranslationUsage =
-        "usage: nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--strategy NAME] [--threads N] [--seed 1] [--json]\n" +
+        "usage: nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--tolerance 0] [--strategy NAME] [--threads N] [--seed 1] [--json]\n" +
         "  English -> German Debian messages (BLEU) or CMUdict grapheme-to-phoneme (WER, the default task), 4,000 training pairs,\n" +
         "  500 validation, 1,000 test: a seq2seq search for M minutes (default successive halving, eta 3, 1 to 9 epochs, over\n" +
-        "  evolution), its best architecture retrained from scratch in the last --retrain share of them (0 turns it off),\n" +
+        "  evolution), its best architecture retrained from scratch in the last --retrain share of them (0 turns it off;\n" +
+        "  --tolerance T retrains the fastest per epoch within T of the best validation fitness, 0 to 0.2),\n" +
         "  then a one-layer attention LSTM for another M minutes. The whole run takes about 2 x M minutes.";
 
     private static int Translation(CommandLine line, CancellationToken cancellationToken)
@@ -183,6 +188,7 @@ public static class BenchCommand
             Task = line.String("task", defaults.Task)!,
             Minutes = line.Double("minutes", defaults.Minutes),
             RetrainShare = line.Double("retrain", defaults.RetrainShare),
+            RetrainTolerance = line.Double("tolerance", defaults.RetrainTolerance),
             Strategy = line.String("strategy"),
             Threads = line.Int("threads", defaults.Threads),
             Seed = line.Int("seed", defaults.Seed),
@@ -209,8 +215,8 @@ public static class BenchCommand
         Console.Error.WriteLine("       nas bench trainer [--device auto|cpu|cuda] [--precision fp32|bf16] [--threads N] [--batch 128] [--steps 6] [--rounds 5] [--warmup 5] [--json]");
         Console.Error.WriteLine("       nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]");
         Console.Error.WriteLine("       nas bench recipe [--architecture A] [--train 10000] [--evaluate 2000] [--epochs 5] [--batch 128] [--threads N] [--seed 1] [--json]");
-        Console.Error.WriteLine("       nas bench search [--minutes 30] [--retrain 0.333] [--strategy NAME] [--threads N] [--seed 1] [--json]   (search and retrain, then reference CNN, M minutes each; --help)");
-        Console.Error.WriteLine("       nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--strategy NAME] [--threads N] [--seed 1] [--json]   (seq2seq search and retrain, then attention LSTM; --help)");
+        Console.Error.WriteLine("       nas bench search [--minutes 30] [--retrain 0.333] [--tolerance 0] [--augment light] [--strategy NAME] [--threads N] [--seed 1] [--json]   (search and retrain, then reference CNN, M minutes each; --help)");
+        Console.Error.WriteLine("       nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--tolerance 0] [--strategy NAME] [--threads N] [--seed 1] [--json]   (seq2seq search and retrain, then attention LSTM; --help)");
         return 2;
     }
 }

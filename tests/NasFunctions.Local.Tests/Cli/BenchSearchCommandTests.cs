@@ -21,6 +21,8 @@ public sealed class BenchSearchCommandTests : IDisposable
     [InlineData("--minutes", "-3", "Minutes must be more than 0")]
     [InlineData("--strategy", "annealing", "Strategy 'annealing' is unknown")]
     [InlineData("--retrain", "1", "RetrainShare must be 0 to 0.9")]
+    [InlineData("--tolerance", "0.5", "RetrainTolerance must be 0 to 0.2")]
+    [InlineData("--augment", "heavy", "FinalAugmentation must be one of none, light, standard")]
     public async Task Bad_options_are_refused_with_the_usage(string option, string value, string problem)
     {
         var (code, output, errors) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "search", option, value, "--json");

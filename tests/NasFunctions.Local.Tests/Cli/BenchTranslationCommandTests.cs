@@ -23,6 +23,7 @@ public sealed class BenchTranslationCommandTests : IDisposable
     [InlineData("--strategy", "annealing", "Strategy 'annealing' is unknown")]
     [InlineData("--train", "0", "TrainPairs")]
     [InlineData("--retrain", "-1", "RetrainShare must be 0 to 0.9")]
+    [InlineData("--tolerance", "-0.1", "RetrainTolerance must be 0 to 0.2")]
     public async Task Bad_options_are_refused_with_the_usage(string option, string value, string problem)
     {
         var (code, output, errors) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "translation", option, value, "--json");
