@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NasFunctions.Evaluator.Training;
 using NasFunctions.SearchSpace;
 using NasFunctions.Strategy;
@@ -29,7 +28,7 @@ public static class FidelityBenchmark
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        var space = ReadSpace(options.Space);
+        var space = Budget.BudgetBenchmark.ReadSpace(options.Space);
         var top = new Fidelity(options.MaxEpochs, options.DataFraction);
         var training = new TrainingOptions
         {
@@ -101,13 +100,5 @@ public static class FidelityBenchmark
 
         var best = trials.OrderByDescending(t => t.Validation).ThenBy(t => t.TrialId, StringComparer.Ordinal).First();
         return new FidelityRun(best.Validation, best.Architecture, best.Epochs, epochs, trials.Count, stopwatch.Elapsed.TotalSeconds, trials);
-    }
-
-    private static ISearchSpace ReadSpace(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var errors = new List<SpecError>();
-        return SearchSpaceCatalog.FromJson(document.RootElement, "space", errors)
-            ?? throw new ArgumentException($"Invalid space: {string.Join("; ", errors)}", nameof(json));
     }
 }

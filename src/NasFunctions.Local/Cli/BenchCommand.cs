@@ -147,9 +147,7 @@ public static class BenchCommand
         var problems = options.Validate();
         if (problems.Count > 0)
         {
-            Console.Error.WriteLine($"error: {string.Join(" ", problems)}");
-            Console.Error.WriteLine(SearchUsage);
-            return 2;
+            return Refuse(problems, SearchUsage);
         }
 
         // --train and --evaluate (test-only, not in the usage) cut the data set to a small subset.
@@ -199,14 +197,20 @@ public static class BenchCommand
         var problems = options.Validate();
         if (problems.Count > 0)
         {
-            Console.Error.WriteLine($"error: {string.Join(" ", problems)}");
-            Console.Error.WriteLine(TranslationUsage);
-            return 2;
+            return Refuse(problems, TranslationUsage);
         }
 
         var result = TranslationBenchmark.Run(options, TranslationBenchmark.Load(options), Console.Error.WriteLine, cancellationToken: cancellationToken);
         Console.WriteLine(line.Options.ContainsKey("json") ? result.ToJson() : result.ToTable());
         return 0;
+    }
+
+    /// <summary>Prints the options' problems and the command's usage to standard error; the exit code 2.</summary>
+    private static int Refuse(IReadOnlyList<string> problems, string usage)
+    {
+        Console.Error.WriteLine($"error: {string.Join(" ", problems)}");
+        Console.Error.WriteLine(usage);
+        return 2;
     }
 
     private static int Usage()
