@@ -44,16 +44,18 @@ public static class BudgetBenchmark
             ClassificationTrainer.Train(trained, architecture, data, epochs, dataFraction, seed, Training(options, planned, final), token, checkpoints);
         var strategy = CreateStrategy(options.Strategy, space, new Fidelity(options.Epochs, 1.0));
         var (search, retrained) = SearchThenRetrain(
-            strategy, space, new Fidelity(options.Epochs, 1.0), options.CandidatesPerRound, options.Seed, budget, options.RetrainShare, options.RetrainTolerance, Trainer(space, final: false), Trainer(space, final: true), log, time,
+            strategy, space, new Fidelity(options.Epochs, 1.0), options.CandidatesPerRound, options.Seed, budget, options.RetrainShare, options.RetrainTolerance, fromCheckpoint: false,
+            Trainer(space, final: false), Trainer(space, final: true), log, time,
             cancellationToken);
         var reference = Reference(referenceArchitecture, options.Seed, budget, Trainer(referenceSpace, final: true), "reference", log, time, cancellationToken);
         return new BudgetBenchmarkResult(options.Minutes, search, reference, retrained);
     }
 
     /// <summary>
-    /// Searches for <paramref name="budget"/> less <paramref name="retrainShare"/> of it (<see cref="Search"/>), then retrains the
-    /// architecture <see cref="RetrainChoice"/> picks at <paramref name="retrainTolerance"/> (at 0, the best) from scratch for the
-    /// rest (<see cref="Reference"/>) with <paramref name="retrain"/>; no retraining at share 0.
+    /// Searches for <paramref name="budget"/> less <paramref name="retrainShare"/> of it (<see cref="Search"/>), then trains the
+    /// trial <see cref="RetrainChoice"/> picks at <paramref name="retrainTolerance"/> (at 0, the best) for the rest with
+    /// <paramref name="retrain"/>: from its checkpoint (<see cref="Continue"/>) where <paramref name="fromCheckpoint"/>, else its
+    /// architecture from scratch (<see cref="Reference"/>); no retraining at share 0.
     /// </summary>
     internal static (BudgetRun Search, BudgetRun? Retrained) SearchThenRetrain(
         ISearchStrategy strategy,
@@ -64,6 +66,7 @@ public static class BudgetBenchmark
         TimeSpan budget,
         double retrainShare,
         double retrainTolerance,
+        bool fromCheckpoint,
         TrialTrainer train,
         TrialTrainer retrain,
         Action<string>? log,
@@ -72,18 +75,21 @@ public static class BudgetBenchmark
     {
         var retrainBudget = budget * retrainShare;
         var (search, choice) = Search(strategy, defaultFidelity, candidatesPerRound, seed, budget - retrainBudget, retrainTolerance, train, log, time, cancellationToken);
-        var retrained = retrainShare > 0
-            ? Reference(space.Parse(choice), seed, retrainBudget, retrain, "retrain", log, time, cancellationToken)
-            : null;
+        var architecture = space.Parse(choice.Architecture);
+        var retrained = retrainShare <= 0
+            ? null
+            : fromCheckpoint
+                ? Continue(architecture, choice, retrainBudget, retrain, log, time, cancellationToken)
+                : Reference(architecture, seed, retrainBudget, retrain, "retrain", log, time, cancellationToken);
         return (search, retrained);
     }
 
     /// <summary>
     /// Runs rounds of <paramref name="strategy"/> (which it disposes) until <paramref name="budget"/>
     /// passes, training each candidate with <paramref name="train"/>; the best finished trial by validation score is the answer,
-    /// and <see cref="RetrainChoice"/> at <paramref name="retrainTolerance"/> names the architecture to retrain.
+    /// and <see cref="RetrainChoice"/> at <paramref name="retrainTolerance"/> names the trial to retrain.
     /// </summary>
-    internal static (BudgetRun Best, string Retrain) Search(
+    internal static (BudgetRun Best, SearchTrial Retrain) Search(
         ISearchStrategy strategy,
         Fidelity defaultFidelity,
         int candidatesPerRound,
@@ -103,7 +109,7 @@ public static class BudgetBenchmark
             using var deadline = new CancellationTokenSource(budget, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             var checkpoints = new Dictionary<string, TrainingCheckpoint>(StringComparer.Ordinal);
-            var finished = new List<(TrainingResult Result, string Architecture)>();
+            var finished = new List<SearchTrial>();
             var epochs = 0;
             for (var round = 0; !linked.IsCancellationRequested; round++)
             {
@@ -121,6 +127,7 @@ public static class BudgetBenchmark
                     var start = candidate.ContinueFrom is { } source ? checkpoints[source].ForContinuation() : null;
                     var last = start;
                     var startEpochs = start?.EpochsDone ?? 0;
+                    var trialStarted = time.GetTimestamp();
                     try
                     {
                         var result = train(
@@ -128,7 +135,8 @@ public static class BudgetBenchmark
                             planned, linked.Token, new TrainingCheckpoints { StartFrom = start, AfterEpoch = checkpoint => last = checkpoint });
                         checkpoints[trialId] = last!;
                         epochs += result.EpochsTrained;
-                        finished.Add((result, candidate.Architecture.Canonical));
+                        var scoring = time.GetElapsedTime(trialStarted).TotalSeconds - (result.TrainSeconds - (start?.TrainSeconds ?? 0));
+                        finished.Add(new SearchTrial(trialId, candidate.Architecture.Canonical, candidate.Fidelity.DataFraction, result, last!, Math.Max(0, scoring)));
                         outcomes.Add(new TrialOutcome(trialId, candidate.Architecture, candidate.Fidelity, result.ValidationAccuracy));
                         log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"search {trialId} {candidate.Architecture.Canonical}: {result.StartEpoch}->{result.Epochs} epochs, val {result.ValidationAccuracy * 100:F2}% ({result.TrainSeconds:F1} s)"));
                     }
@@ -152,10 +160,10 @@ public static class BudgetBenchmark
             }
 
             var best = finished.OrderByDescending(t => t.Result.ValidationAccuracy).First();
-            var choice = RetrainChoice.Pick(finished, retrainTolerance);
-            if (choice != best.Architecture)
+            var choice = finished[RetrainChoice.Pick(finished.ConvertAll(t => t.Result), retrainTolerance)];
+            if (choice != best)
             {
-                log?.Invoke($"search: retraining {choice}, the fastest per epoch within {retrainTolerance:G3} of the best validation score");
+                log?.Invoke($"search: retraining {choice.Id} {choice.Architecture}, the fastest per epoch within {retrainTolerance:G3} of the best validation score");
             }
 
             return (new BudgetRun(best.Result.ValidationAccuracy, best.Result.TestAccuracy, best.Architecture, best.Result.Epochs, epochs, finished.Count,
@@ -165,6 +173,35 @@ public static class BudgetBenchmark
         {
             (strategy as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Trains a search trial on from its checkpoint for the epochs <paramref name="budget"/> allows at the trial's own seconds per
+    /// epoch (its scoring's seconds kept back), its schedule planned again as if over all its epochs from the start: a cosine
+    /// decay rises back to where that longer plan stands, then decays to the new end.
+    /// </summary>
+    /// <remarks>No epoch is spent timing or relearning what the trial learned; with too little time for one epoch the trial is the result.</remarks>
+    internal static BudgetRun Continue(
+        Architecture architecture, SearchTrial trial, TimeSpan budget, TrialTrainer train, Action<string>? log, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var checkpoint = trial.Checkpoint;
+        var epochSeconds = Math.Max(RetrainChoice.EpochSeconds(trial.Result), 1e-3);
+        var fit = (int)Math.Floor((budget.TotalSeconds - trial.ScoringSeconds) / epochSeconds);
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"retrain {trial.Id} {architecture.Canonical}: {epochSeconds:F1} s an epoch in the search, {fit} more epochs fit {budget.TotalSeconds:F0} s after its {checkpoint.EpochsDone}"));
+        var result = trial.Result;
+        if (fit >= 1)
+        {
+            var recipe = checkpoint.Recipe ?? throw new InvalidOperationException($"Trial {trial.Id}'s checkpoint has no schedule to plan again.");
+            var stepsPerEpoch = recipe.Step / Math.Max(1, checkpoint.EpochsDone);
+            var replanned = checkpoint.ForContinuation() with { Recipe = recipe with { PlannedSteps = recipe.Step + (fit * stepsPerEpoch) } };
+            var epochs = checkpoint.EpochsDone + fit;
+            result = train(architecture, epochs, trial.DataFraction, checkpoint.Seed, epochs, cancellationToken, new TrainingCheckpoints { StartFrom = replanned });
+        }
+
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"retrain {trial.Id} {architecture.Canonical}: {result.Epochs} epochs, val {result.ValidationAccuracy * 100:F2}% test {result.TestAccuracy * 100:F2}%"));
+        return new BudgetRun(result.ValidationAccuracy, result.TestAccuracy, architecture.Canonical, result.Epochs, Math.Max(0, fit), 1, time.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>Trains a fixed architecture for the epochs <paramref name="budget"/> allows: one timed epoch, then from scratch for as many as fit the rest.</summary>

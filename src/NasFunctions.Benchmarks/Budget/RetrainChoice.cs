@@ -13,18 +13,20 @@ internal static class RetrainChoice
     /// <summary>The most a tolerance may be, in validation score (0 to 1): 0.2.</summary>
     public const double MostTolerance = 0.2;
 
-    /// <summary>The architecture to retrain among <paramref name="finished"/> (not empty), the best first where the scores tie.</summary>
-    public static string Pick(IReadOnlyList<(TrainingResult Result, string Architecture)> finished, double tolerance)
+    /// <summary>The index of the trial to retrain among <paramref name="finished"/> (not empty), the earlier first where scores and speeds tie.</summary>
+    public static int Pick(IReadOnlyList<TrainingResult> finished, double tolerance)
     {
         ArgumentNullException.ThrowIfNull(finished);
-        var best = finished.OrderByDescending(t => t.Result.ValidationAccuracy).First();
+        ArgumentOutOfRangeException.ThrowIfZero(finished.Count);
+        var indices = Enumerable.Range(0, finished.Count);
+        var best = indices.OrderByDescending(i => finished[i].ValidationAccuracy).First();
         return tolerance <= 0
-            ? best.Architecture
-            : finished
-                .Where(t => t.Result.ValidationAccuracy >= best.Result.ValidationAccuracy - tolerance)
-                .OrderBy(t => EpochSeconds(t.Result))
-                .ThenByDescending(t => t.Result.ValidationAccuracy)
-                .First().Architecture;
+            ? best
+            : indices
+                .Where(i => finished[i].ValidationAccuracy >= finished[best].ValidationAccuracy - tolerance)
+                .OrderBy(i => EpochSeconds(finished[i]))
+                .ThenByDescending(i => finished[i].ValidationAccuracy)
+                .First();
     }
 
     /// <summary>Seconds an epoch of the trial took, its checkpoint's epochs included.</summary>

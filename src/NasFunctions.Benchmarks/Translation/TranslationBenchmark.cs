@@ -49,7 +49,8 @@ public static class TranslationBenchmark
         var fidelity = new Fidelity(options.Epochs, 1.0);
         var strategy = BudgetBenchmark.CreateStrategy(options.Strategy, space, fidelity);
         var (search, retrained) = BudgetBenchmark.SearchThenRetrain(
-            strategy, space, fidelity, options.CandidatesPerRound, options.Seed, budget, options.RetrainShare, options.RetrainTolerance, Trainer(space), Trainer(space), log, time, cancellationToken);
+            strategy, space, fidelity, options.CandidatesPerRound, options.Seed, budget, options.RetrainShare, options.RetrainTolerance,
+            options.RetrainFrom == "checkpoint", Trainer(space), Trainer(space), log, time, cancellationToken);
         var reference = BudgetBenchmark.Reference(baseline, options.Seed, budget, Trainer(baselineSpace), "reference", log, time, cancellationToken);
         return new TranslationBenchmarkResult(options.Task, options.Metric, options.Minutes, search, reference, retrained);
     }

@@ -39,6 +39,16 @@ public sealed record TranslationBenchmarkOptions
     /// </summary>
     public double RetrainShare { get; init; } = 0.5;
 
+    /// <summary>Where the retraining starts: "checkpoint" (default), the chosen trial's weights trained on; or "scratch", its architecture trained anew.</summary>
+    /// <remarks>
+    /// From the checkpoint, the search's epochs of that trial are kept and no epoch is spent timing (<see cref="Budget.BudgetBenchmark.Continue"/>):
+    /// BLEU on the messages corpus still climbs after 30 epochs, so every epoch of the final training counts.
+    /// </remarks>
+    public string RetrainFrom { get; init; } = "checkpoint";
+
+    /// <summary>The values <see cref="RetrainFrom"/> takes.</summary>
+    public static IReadOnlyList<string> RetrainStarts { get; } = ["checkpoint", "scratch"];
+
     /// <summary>
     /// How far below the best validation score (0 to 1) a trial may be and still be retrained for being faster per epoch
     /// (<see cref="Budget.RetrainChoice"/>); 0 to 0.2, default 0: the best trial's architecture is retrained.
@@ -107,6 +117,11 @@ public sealed record TranslationBenchmarkOptions
         if (Budget.BudgetBenchmarkOptions.RetrainProblem(RetrainShare) is { } retrain)
         {
             errors.Add(retrain);
+        }
+
+        if (!RetrainStarts.Contains(RetrainFrom))
+        {
+            errors.Add($"RetrainFrom must be one of {string.Join(", ", RetrainStarts)} (was '{RetrainFrom}').");
         }
 
         if (Budget.RetrainChoice.Problem(RetrainTolerance) is { } tolerance)

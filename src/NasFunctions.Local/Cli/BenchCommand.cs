@@ -164,11 +164,12 @@ public static class BenchCommand
     }
 
     private const string TranslationUsage =
-        "usage: nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--tolerance 0] [--strategy NAME] [--threads N] [--seed 1] [--json]\n" +
+        "usage: nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--from checkpoint|scratch] [--tolerance 0] [--strategy NAME] [--threads N] [--seed 1] [--json]\n" +
         "  English -> German Debian messages (BLEU) or CMUdict grapheme-to-phoneme (WER, the default task), 4,000 training pairs,\n" +
         "  500 validation, 1,000 test: a seq2seq search for M minutes (default successive halving, eta 3, 1 to 9 epochs, over\n" +
-        "  evolution), its best architecture retrained from scratch in the last --retrain share of them (0 turns it off;\n" +
-        "  --tolerance T retrains the fastest per epoch within T of the best validation fitness, 0 to 0.2),\n" +
+        "  evolution), its best trial trained on in the last --retrain share of them (0 turns it off) from its checkpoint\n" +
+        "  (--from scratch: its architecture from scratch; --tolerance T takes the fastest per epoch within T of the best\n" +
+        "  validation fitness, 0 to 0.2),\n" +
         "  then a one-layer attention LSTM for another M minutes. The whole run takes about 2 x M minutes.";
 
     private static int Translation(CommandLine line, CancellationToken cancellationToken)
@@ -187,6 +188,7 @@ public static class BenchCommand
             Minutes = line.Double("minutes", defaults.Minutes),
             RetrainShare = line.Double("retrain", defaults.RetrainShare),
             RetrainTolerance = line.Double("tolerance", defaults.RetrainTolerance),
+            RetrainFrom = line.String("from", defaults.RetrainFrom)!,
             Strategy = line.String("strategy"),
             Threads = line.Int("threads", defaults.Threads),
             Seed = line.Int("seed", defaults.Seed),
@@ -220,7 +222,7 @@ public static class BenchCommand
         Console.Error.WriteLine("       nas bench fidelity [--architectures 9] [--eta 3] [--min-epochs 1] [--max-epochs 9] [--fraction 0.1] [--threads N] [--seed 1] [--json]");
         Console.Error.WriteLine("       nas bench recipe [--architecture A] [--train 10000] [--evaluate 2000] [--epochs 5] [--batch 128] [--threads N] [--seed 1] [--json]");
         Console.Error.WriteLine("       nas bench search [--minutes 30] [--retrain 0.333] [--tolerance 0] [--augment light] [--strategy NAME] [--threads N] [--seed 1] [--json]   (search and retrain, then reference CNN, M minutes each; --help)");
-        Console.Error.WriteLine("       nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--tolerance 0] [--strategy NAME] [--threads N] [--seed 1] [--json]   (seq2seq search and retrain, then attention LSTM; --help)");
+        Console.Error.WriteLine("       nas bench translation [--task messages|g2p] [--minutes 20] [--retrain 0.5] [--from checkpoint|scratch] [--tolerance 0] [--strategy NAME] [--threads N] [--seed 1] [--json]   (seq2seq search and retrain, then attention LSTM; --help)");
         return 2;
     }
 }

@@ -54,57 +54,12 @@ public class FinalTrainingTests
         };
 
         var (search, retrain) = BudgetBenchmark.SearchThenRetrain(
-            BudgetBenchmark.CreateStrategy("random", space, fidelity), space, fidelity, 3, 1, TimeSpan.FromSeconds(30), 0.5, 0,
+            BudgetBenchmark.CreateStrategy("random", space, fidelity), space, fidelity, 3, 1, TimeSpan.FromSeconds(30), 0.5, 0, false,
             Recording((a, _) => searched.Add(a.Canonical)), Recording((a, e) => retrained.Add((a.Canonical, e))), null, time, default);
 
         searched.Count.ShouldBe(search.Trials, "every search trial, and only those, by the trial trainer");
         retrained.Select(r => r.Architecture).ShouldBe([search.Architecture, search.Architecture], "the timing epoch and the run from scratch");
         retrained.Select(r => r.Epochs).ShouldBe([1, 14], "15 s: one timed 1 s epoch, then the 14 that fit");
         retrain.ShouldNotBeNull().Architecture.ShouldBe(search.Architecture);
-    }
-
-    /// <summary>A clock that moves only when a fake training says it trained, its timers firing as it passes them.</summary>
-    private sealed class StepTime : TimeProvider
-    {
-        private readonly List<StepTimer> _timers = [];
-        private long _ticks;
-
-        public void Advance(TimeSpan by)
-        {
-            _ticks += by.Ticks;
-            foreach (var timer in _timers.Where(t => t.Due <= _ticks).ToList())
-            {
-                _timers.Remove(timer);
-                timer.Fire();
-            }
-        }
-
-        public override long GetTimestamp() => _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = new StepTimer(() => callback(state), _ticks + dueTime.Ticks, t => _timers.Remove(t));
-            _timers.Add(timer);
-            return timer;
-        }
-
-        private sealed class StepTimer(Action fire, long due, Action<StepTimer> remove) : ITimer
-        {
-            public long Due { get; } = due;
-
-            public void Fire() => fire();
-
-            public bool Change(TimeSpan dueTime, TimeSpan period) => throw new NotSupportedException();
-
-            public void Dispose() => remove(this);
-
-            public ValueTask DisposeAsync()
-            {
-                Dispose();
-                return ValueTask.CompletedTask;
-            }
-        }
     }
 }

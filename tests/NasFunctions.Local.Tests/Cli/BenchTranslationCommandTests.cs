@@ -24,6 +24,7 @@ public sealed class BenchTranslationCommandTests : IDisposable
     [InlineData("--train", "0", "TrainPairs")]
     [InlineData("--retrain", "-1", "RetrainShare must be 0 to 0.9")]
     [InlineData("--tolerance", "-0.1", "RetrainTolerance must be 0 to 0.2")]
+    [InlineData("--from", "yesterday", "RetrainFrom must be one of checkpoint, scratch")]
     public async Task Bad_options_are_refused_with_the_usage(string option, string value, string problem)
     {
         var (code, output, errors) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "translation", option, value, "--json");
@@ -40,7 +41,7 @@ public sealed class BenchTranslationCommandTests : IDisposable
         var (code, output, _) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "translation", "--help");
 
         code.ShouldBe(0);
-        output.ShouldContain("retrained from scratch in the last --retrain share of them");
+        output.ShouldContain("trained on in the last --retrain share of them (0 turns it off) from its checkpoint");
         output.ShouldContain("then a one-layer attention LSTM for another M minutes");
     }
 
@@ -48,16 +49,17 @@ public sealed class BenchTranslationCommandTests : IDisposable
     public async Task A_tiny_budget_on_a_subset_prints_the_documented_json()
     {
         var (code, output, errors) = await NasCli.RunAsync(
-            _home, TimeSpan.FromMinutes(4), "bench", "translation", "--task", "g2p", "--minutes", "0.5", "--retrain", "0", "--train", "200", "--validate", "30",
+            _home, TimeSpan.FromMinutes(4), "bench", "translation", "--task", "g2p", "--minutes", "0.6", "--retrain", "0.5", "--train", "200", "--validate", "30",
             "--evaluate", "30", "--threads", "1", "--json");
 
         code.ShouldBe(0, errors);
         errors.ShouldContain("reference encoder=lstm;encoderLayers=1;decoder=lstm");
+        errors.ShouldMatch(@"retrain r\d{4}-c\d{2} encoder=[^\n]*more epochs fit 18 s after its \d+", "the best trial trained on from its checkpoint");
         var json = JsonDocument.Parse(output).RootElement;
         json.EnumerateObject().Select(p => p.Name).ShouldBe(["task", "search", "baseline", "metric", "minutes"]);
         json.GetProperty("task").GetString().ShouldBe("g2p");
         json.GetProperty("metric").GetString().ShouldBe("wer");
-        json.GetProperty("minutes").GetDouble().ShouldBe(0.5);
+        json.GetProperty("minutes").GetDouble().ShouldBe(0.6);
         var search = json.GetProperty("search");
         search.EnumerateObject().Select(p => p.Name).ShouldBe(["test", "architecture"]);
         search.GetProperty("test").GetDouble().ShouldBeInRange(0, 100);
