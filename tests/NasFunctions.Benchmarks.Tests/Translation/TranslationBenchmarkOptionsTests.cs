@@ -1,8 +1,10 @@
+using NasFunctions.Benchmarks.Budget;
 using NasFunctions.Benchmarks.Translation;
+using NasFunctions.SearchSpace.Seq2Seq;
 
 namespace NasFunctions.Benchmarks.Tests.Translation;
 
-/// <summary>The translation benchmark's decoding: each task's length bound, the whole validation split decoded, and a bound on how many.</summary>
+/// <summary>The translation benchmark's options: each task's length bound and space, the whole validation split decoded, and bounds refused.</summary>
 public sealed class TranslationBenchmarkOptionsTests
 {
     [Theory]
@@ -34,5 +36,27 @@ public sealed class TranslationBenchmarkOptionsTests
     {
         new TranslationBenchmarkOptions { RetrainShare = share }.Validate().ShouldHaveSingleItem().ShouldContain("RetrainShare must be 0 to 0.9");
         new TranslationBenchmarkOptions { RetrainShare = 0 }.Validate().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("messages", null, new[] { "transformer" })]
+    [InlineData("g2p", null, new[] { "lstm", "gru", "transformer" })]
+    [InlineData("messages", "full", new[] { "lstm", "gru", "transformer" })]
+    [InlineData("g2p", "transformer", new[] { "transformer" })]
+    public void Each_task_searches_its_own_space_unless_one_is_named(string task, string? name, string[] kinds)
+    {
+        var options = new TranslationBenchmarkOptions { Task = task, SpaceName = name };
+
+        options.Validate().ShouldBeEmpty();
+        var space = (Seq2SeqSpace)BudgetBenchmark.ReadSpace(options.Space);
+        space.Options.Encoders.ShouldBe(kinds);
+        space.Options.Decoders.ShouldBe(kinds);
+    }
+
+    [Fact]
+    public void An_unknown_space_or_retraining_start_is_refused()
+    {
+        new TranslationBenchmarkOptions { SpaceName = "rnn" }.Validate().ShouldHaveSingleItem().ShouldContain("SpaceName must be one of full, transformer");
+        new TranslationBenchmarkOptions { RetrainFrom = "yesterday" }.Validate().ShouldHaveSingleItem().ShouldContain("RetrainFrom must be one of checkpoint, scratch");
     }
 }

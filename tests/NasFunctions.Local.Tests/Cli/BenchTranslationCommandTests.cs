@@ -25,6 +25,7 @@ public sealed class BenchTranslationCommandTests : IDisposable
     [InlineData("--retrain", "-1", "RetrainShare must be 0 to 0.9")]
     [InlineData("--tolerance", "-0.1", "RetrainTolerance must be 0 to 0.2")]
     [InlineData("--from", "yesterday", "RetrainFrom must be one of checkpoint, scratch")]
+    [InlineData("--space", "rnn", "SpaceName must be one of full, transformer")]
     public async Task Bad_options_are_refused_with_the_usage(string option, string value, string problem)
     {
         var (code, output, errors) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "translation", option, value, "--json");
@@ -41,7 +42,7 @@ public sealed class BenchTranslationCommandTests : IDisposable
         var (code, output, _) = await NasCli.RunAsync(_home, TimeSpan.FromMinutes(2), "bench", "translation", "--help");
 
         code.ShouldBe(0);
-        output.ShouldContain("trained on in the last --retrain share of them (0 turns it off) from its checkpoint");
+        output.ShouldContain("its best trial trained on from its checkpoint in the last --retrain share of them");
         output.ShouldContain("then a one-layer attention LSTM for another M minutes");
     }
 
