@@ -55,6 +55,39 @@ public static class TranslationBenchmark
         return new TranslationBenchmarkResult(options.Task, options.Metric, options.Minutes, search, reference, retrained);
     }
 
+    /// <summary>
+    /// Trains one architecture of the options' space from scratch for <paramref name="epochs"/> with the search's recipe, its
+    /// schedule planned over them: how a network ranks at a horizon the search's trials do not reach.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option or the epochs are invalid.</exception>
+    /// <exception cref="FormatException">The architecture is not one of the options' space.</exception>
+    public static TranslationTrainingResult TrainOne(
+        TranslationBenchmarkOptions options, ParallelDataset data, string architecture, int epochs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(architecture);
+        var problems = options.Validate().ToList();
+        if (epochs is < 1 or > MostEpochs)
+        {
+            problems.Add($"Epochs must be 1 to {MostEpochs} (was {epochs}).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        var space = (Seq2SeqSpace)BudgetBenchmark.ReadSpace(options.Space);
+        var picked = space.Parse(architecture);
+        var result = Seq2SeqTrainer.Train(space, picked, data, epochs, 1.0, SeedSequence.Derive(options.Seed, 0, 0, 2), Training(options, epochs), options.Decoding, cancellationToken);
+        var training = result.Training;
+        return new TranslationTrainingResult(options.Task, options.Metric, picked.Canonical, training.Epochs, training.ValidationAccuracy, training.TestAccuracy, training.TrainSeconds);
+    }
+
+    /// <summary>The most epochs <see cref="TrainOne"/> trains: 1,000.</summary>
+    public const int MostEpochs = 1_000;
+
     /// <summary>The options' corpus, loaded once per process and cut to the options' pair counts.</summary>
     public static ParallelDataset Load(TranslationBenchmarkOptions options)
     {

@@ -45,5 +45,8 @@ public sealed record TranslationBenchmarkResult(string Task, string Metric, doub
     }
 
     /// <summary>A fitness in [0, 1] as the metric: BLEU = 100 x fitness, WER = 100 - 100 x fitness.</summary>
-    private double Score(double fitness) => Math.Round(Metric == TranslationScores.Wer ? 100 - (fitness * 100) : fitness * 100, 2);
+    private double Score(double fitness) => AsMetric(Metric, fitness);
+
+    /// <summary>A fitness in [0, 1] as <paramref name="metric"/>, rounded to 2 places: BLEU = 100 x fitness, WER = 100 - 100 x fitness.</summary>
+    internal static double AsMetric(string metric, double fitness) => Math.Round(metric == TranslationScores.Wer ? 100 - (fitness * 100) : fitness * 100, 2);
 }

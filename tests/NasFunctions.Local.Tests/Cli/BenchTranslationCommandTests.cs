@@ -67,4 +67,37 @@ public sealed class BenchTranslationCommandTests : IDisposable
         search.GetProperty("architecture").GetString()!.ShouldStartWith("encoder=");
         json.GetProperty("baseline").GetProperty("test").GetDouble().ShouldBeInRange(0, 100);
     }
+
+    [Theory]
+    [InlineData("encoder=lstm;encoderLayers=9", "1", "is not an architecture of this seq2seq space")]
+    [InlineData(Baseline, "0", "Epochs must be 1 to 1000")]
+    public async Task A_bad_architecture_or_epoch_count_to_train_alone_is_refused(string architecture, string epochs, string problem)
+    {
+        var (code, output, errors) = await NasCli.RunAsync(
+            _home, TimeSpan.FromMinutes(2), "bench", "translation", "--task", "g2p", "--architecture", architecture, "--epochs", epochs, "--train", "200", "--json");
+
+        code.ShouldBe(2, errors);
+        output.ShouldBeEmpty();
+        errors.ShouldContain(problem);
+    }
+
+    [Fact]
+    public async Task One_architecture_trains_alone_for_its_epochs_and_prints_its_figures()
+    {
+        var (code, output, errors) = await NasCli.RunAsync(
+            _home, TimeSpan.FromMinutes(3), "bench", "translation", "--task", "g2p", "--architecture", Baseline, "--epochs", "2", "--train", "200",
+            "--validate", "30", "--evaluate", "30", "--json");
+
+        code.ShouldBe(0, errors);
+        var json = JsonDocument.Parse(output).RootElement;
+        json.EnumerateObject().Select(p => p.Name).ShouldBe(["task", "architecture", "epochs", "validation", "test", "metric", "seconds"]);
+        json.GetProperty("architecture").GetString().ShouldBe(Baseline);
+        json.GetProperty("epochs").GetInt32().ShouldBe(2);
+        json.GetProperty("metric").GetString().ShouldBe("wer");
+        json.GetProperty("test").GetDouble().ShouldBeInRange(0, 100);
+        json.GetProperty("seconds").GetDouble().ShouldBeGreaterThan(0);
+    }
+
+    private const string Baseline =
+        "encoder=lstm;encoderLayers=1;decoder=lstm;decoderLayers=1;embedding=64;width=128;heads=2;feedForward=256;norm=pre;tiedEmbeddings=false;dropout=0.1";
 }
