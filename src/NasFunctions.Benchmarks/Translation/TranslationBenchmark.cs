@@ -68,9 +68,9 @@ public static class TranslationBenchmark
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(architecture);
         var problems = options.Validate().ToList();
-        if (epochs is < 1 or > MostEpochs)
+        if (EpochsProblem(epochs) is { } epochsProblem)
         {
-            problems.Add($"Epochs must be 1 to {MostEpochs} (was {epochs}).");
+            problems.Add(epochsProblem);
         }
 
         if (problems.Count > 0)
@@ -87,6 +87,9 @@ public static class TranslationBenchmark
 
     /// <summary>The most epochs <see cref="TrainOne"/> trains: 1,000.</summary>
     public const int MostEpochs = 1_000;
+
+    /// <summary>The problem with an epoch count for <see cref="TrainOne"/>, or null when it is 1 to <see cref="MostEpochs"/>.</summary>
+    public static string? EpochsProblem(int epochs) => epochs is < 1 or > MostEpochs ? $"Epochs must be 1 to {MostEpochs} (was {epochs})." : null;
 
     /// <summary>The options' corpus, loaded once per process and cut to the options' pair counts.</summary>
     public static ParallelDataset Load(TranslationBenchmarkOptions options)

@@ -221,9 +221,9 @@ public static class BenchCommand
     private static int TrainOne(CommandLine line, TranslationBenchmarkOptions options, string architecture, CancellationToken cancellationToken)
     {
         var epochs = line.Int("epochs", 30);
-        if (epochs is < 1 or > TranslationBenchmark.MostEpochs)
+        if (TranslationBenchmark.EpochsProblem(epochs) is { } problem)
         {
-            return Refuse([$"Epochs must be 1 to {TranslationBenchmark.MostEpochs} (was {epochs})."], TranslationUsage);
+            return Refuse([problem], TranslationUsage);
         }
 
         try
