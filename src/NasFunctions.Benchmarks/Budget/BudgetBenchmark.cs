@@ -204,6 +204,9 @@ public static class BudgetBenchmark
         return new BudgetRun(result.ValidationAccuracy, result.TestAccuracy, architecture.Canonical, result.Epochs, Math.Max(0, fit), 1, time.GetElapsedTime(started).TotalSeconds);
     }
 
+    /// <summary>The seed of a network trained alone, outside the search's rounds (the reference, or one architecture on request).</summary>
+    internal static int AloneSeed(int seed) => SeedSequence.Derive(seed, 0, 0, 2);
+
     /// <summary>
     /// Trains a fixed architecture for the epochs <paramref name="budget"/> allows: one timed epoch, then from scratch for as many
     /// as fit the rest, timed by the training loop's own seconds and keeping back what the timed run's scoring took.
@@ -212,7 +215,7 @@ public static class BudgetBenchmark
         Architecture architecture, int seed, TimeSpan budget, TrialTrainer train, string label, Action<string>? log, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        seed = SeedSequence.Derive(seed, 0, 0, 2);
+        seed = AloneSeed(seed);
         var timing = train(architecture, 1, 1.0, seed, 1, cancellationToken, null);
         var timed = time.GetElapsedTime(started).TotalSeconds;
         var epochSeconds = Math.Clamp(timing.TrainSeconds, 1e-3, Math.Max(timed, 1e-3));

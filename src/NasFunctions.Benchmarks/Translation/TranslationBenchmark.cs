@@ -80,7 +80,7 @@ public static class TranslationBenchmark
 
         var space = (Seq2SeqSpace)BudgetBenchmark.ReadSpace(options.Space);
         var picked = space.Parse(architecture);
-        var result = Seq2SeqTrainer.Train(space, picked, data, epochs, 1.0, SeedSequence.Derive(options.Seed, 0, 0, 2), Training(options, epochs), options.Decoding, cancellationToken);
+        var result = Seq2SeqTrainer.Train(space, picked, data, epochs, 1.0, BudgetBenchmark.AloneSeed(options.Seed), Training(options, epochs), options.Decoding, cancellationToken);
         var training = result.Training;
         return new TranslationTrainingResult(options.Task, options.Metric, picked.Canonical, training.Epochs, training.ValidationAccuracy, training.TestAccuracy, training.TrainSeconds);
     }

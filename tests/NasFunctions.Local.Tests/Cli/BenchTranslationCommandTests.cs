@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NasFunctions.Benchmarks.Translation;
 
 namespace NasFunctions.Local.Tests.Cli;
 
@@ -98,6 +99,5 @@ public sealed class BenchTranslationCommandTests : IDisposable
         json.GetProperty("seconds").GetDouble().ShouldBeGreaterThan(0);
     }
 
-    private const string Baseline =
-        "encoder=lstm;encoderLayers=1;decoder=lstm;decoderLayers=1;embedding=64;width=128;heads=2;feedForward=256;norm=pre;tiedEmbeddings=false;dropout=0.1";
+    private const string Baseline = TranslationBenchmarkOptions.BaselineArchitecture;
 }
